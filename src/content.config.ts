@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { placeSchema } from './schemas/place';
+import { reportSchema } from './schemas/report';
+import { contentDir } from './lib/paths';
+
+const places = defineCollection({
+  loader: file(`${contentDir}/places.yaml`),
+  schema: placeSchema,
+});
+
+const reports = defineCollection({
+  // Entry id = `<place id>/<year>`, the path under reports/ without extension (not slugified).
+  loader: glob({
+    pattern: '**/*.mdx',
+    base: `${contentDir}/reports`,
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: reportSchema,
+});
+
+export const collections = { places, reports };

@@ -1,0 +1,78 @@
+import { z } from 'astro/zod';
+import { findIndicator, INDICATORS } from '../lib/indicators';
+
+const FIRST_YEAR = 2000;
+
+/** One indicator as a report states it. */
+export const indicatorValueSchema = z
+  .object({
+    /** The number, in the registry unit of the indicator (万 and 亿 already multiplied out). */
+    value: z.number({ invalid_type_error: '数值必须是数字 / value must be a number' }).nonnegative('数值不能为负 / value must not be negative'),
+    /** The exact phrase of the report body that states the value. */
+    quote: z.string().min(2, '引文不能为空 / quote must not be empty'),
+    /** True when the text says 余/多/近 (more than, about). */
+    approximate: z.boolean().default(false),
+    /** Remark for readers, e.g. 综合纠错率. */
+    note: z.string().optional(),
+  })
+  .strict();
+
+const date = (label: string) =>
+  z.coerce.date({ errorMap: () => ({ message: `${label}必须是日期，如 2024-02-22 / must be a date like 2024-02-22` }) }).optional();
+
+export const reportSchema = z
+  .object({
+    /** The report's own title; when the source has none, one built from place and year (see titleInferred). */
+    title: z.string().min(4, '标题过短 / title too short'),
+    /** True when the title was built by us rather than taken from the source. */
+    titleInferred: z.boolean().default(false),
+    /** Report year (the year the report covers, not the year it was published). */
+    year: z
+      .number({ invalid_type_error: '年度必须是数字，如 2023 / year must be a number like 2023' })
+      .int('年度必须是整数 / year must be an integer')
+      .min(FIRST_YEAR, `年度不能早于 ${FIRST_YEAR} / year must be ${FIRST_YEAR} or later`)
+      .refine((y) => y <= new Date().getFullYear(), '年度不能晚于今年 / year must not be in the future'),
+    /** Issuing authority (发文机关) as the report names it. */
+    issuer: z.string().min(2, '发文机关不能为空 / issuer must not be empty'),
+    /** 成文日期: the date the report was signed. Never invented. */
+    documentDate: date('成文日期'),
+    /** 发布日期: the date it was published online. Never invented. */
+    publishedDate: date('发布日期'),
+    /** Where the text was taken from. */
+    source: z
+      .object({
+        /** Website name, e.g. 怀化市人民政府网. */
+        site: z.string().optional(),
+        url: z.string().url('来源链接不是有效网址 / source url is not a valid URL').optional(),
+        /** 发布者 / 信息来源 line of the source page. */
+        publisher: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Drafts show in `astro dev` and the drafts preview, never in a production build. */
+    draft: z.boolean().default(false),
+    /** Registry key -> value and quote. */
+    indicators: z.record(z.string(), indicatorValueSchema).default({}),
+  })
+  .strict()
+  .superRefine((data, ctx) => {
+    for (const [key, v] of Object.entries(data.indicators)) {
+      const def = findIndicator(key);
+      if (!def) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['indicators', key],
+          message: `未知指标“${key}”，可用指标见 src/lib/indicators.ts / unknown indicator "${key}"; known keys: ${INDICATORS.map((d) => d.key).join(', ')}`,
+        });
+      } else if (def.kind === 'rate' && v.value > 100) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['indicators', key, 'value'],
+          message: `${def.label}是百分比，必须在 0 到 100 之间（现为 ${v.value}）/ ${key} is a rate and must be between 0 and 100 (got ${v.value})`,
+        });
+      }
+    }
+  });
+
+export type ReportData = z.infer<typeof reportSchema>;
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
