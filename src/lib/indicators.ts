@@ -83,3 +83,12 @@ export function getIndicator(key: string): IndicatorDef {
 export function indicatorOrder(key: string): number {
   return INDICATORS.findIndex((d) => d.key === key);
 }
+
+/** Indicators compared side by side in year tables: the ones journalists and the national frameworks ask for first. */
+export const HEADLINE_KEYS = [
+  'reconsiderationReceived',
+  'reconsiderationCorrectionRate',
+  'litigationCases',
+  'litigationLossRate',
+  'headAppearanceRate',
+] as const;

@@ -10,6 +10,8 @@ export const indicatorValueSchema = z
     value: z.number({ invalid_type_error: '数值必须是数字 / value must be a number' }).nonnegative('数值不能为负 / value must not be negative'),
     /** The exact phrase of the report body that states the value. */
     quote: z.string().min(2, '引文不能为空 / quote must not be empty'),
+    /** The counting word as the text writes it (宗, 人次) when it differs from the registry unit. */
+    unit: z.string().max(4).optional(),
     /** True when the text says 余/多/近 (more than, about). */
     approximate: z.boolean().default(false),
     /** Remark for readers, e.g. 综合纠错率. */

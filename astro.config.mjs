@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import tailwindcss from '@tailwindcss/vite';
+import remarkGfm from 'remark-gfm';
+import { remarkRedactions } from './src/lib/remark-redactions.ts';
+import { rehypeQuoteMarks } from './src/lib/rehype-quote-marks.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://fazhi-reports.example.org',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  server: { port: 4321 },
+  markdown: {
+    remarkPlugins: [remarkGfm, remarkRedactions],
+    rehypePlugins: [rehypeQuoteMarks],
+  },
+  integrations: [mdx()],
+  vite: { plugins: [tailwindcss()] },
+});

@@ -1,0 +1,67 @@
+/**
+ * Typed queries over reports. The only module that reads the reports collection: drafts are
+ * filtered here, once, and cross-entry validation runs here, so a broken entry fails the build.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { formatProblems, parseEntryId, validateEntries } from '../lib/validate';
+import { INDICATORS, type IndicatorDef } from '../lib/indicators';
+import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
+
+/** Drafts show in `astro dev` and in the drafts preview build, never in a production build. */
+export const showDrafts = import.meta.env.DEV || process.env.INCLUDE_DRAFTS === 'true';
+
+export interface Report {
+  id: string;
+  entry: CollectionEntry<'reports'>;
+  data: CollectionEntry<'reports'>['data'];
+  place: Place;
+  year: number;
+}
+
+let cache: Promise<Report[]> | undefined;
+
+async function load(): Promise<Report[]> {
+  const entries = await getCollection('reports');
+  const placeIds = await getPlaceIds();
+  const problems = validateEntries(
+    entries.map((e) => ({ file: e.filePath ?? e.id, id: e.id, body: e.body ?? '', data: e.data })),
+    placeIds,
+  );
+  if (problems.length) throw new Error(`报告内容有误 / invalid report entries:\n${formatProblems(problems)}`);
+  const reports: Report[] = [];
+  for (const entry of entries) {
+    if (entry.data.draft && !showDrafts) continue;
+    const { placeId, year } = parseEntryId(entry.id)!;
+    reports.push({ id: entry.id, entry, data: entry.data, place: await getPlace(placeId), year });
+  }
+  return reports.sort((a, b) => b.year - a.year || a.place.id.localeCompare(b.place.id));
+}
+
+/** Every report to publish (drafts only where showDrafts), newest year first. */
+export async function getReports(): Promise<Report[]> {
+  cache ??= load();
+  return cache;
+}
+
+export async function getReportsOfPlace(place: Place, withDescendants = false): Promise<Report[]> {
+  const ids = new Set(withDescendants ? descendantsAndSelf(place).map((p) => p.id) : [place.id]);
+  return (await getReports()).filter((r) => ids.has(r.place.id));
+}
+
+export async function getReportsOfYear(year: number): Promise<Report[]> {
+  return (await getReports()).filter((r) => r.year === year);
+}
+
+/** Years that have reports, newest first. */
+export async function getYears(): Promise<number[]> {
+  return [...new Set((await getReports()).map((r) => r.year))].sort((a, b) => b - a);
+}
+
+/** Registry indicators that at least one of `reports` states, in registry order. */
+export function indicatorsStated(reports: readonly Report[]): IndicatorDef[] {
+  const keys = new Set(reports.flatMap((r) => Object.keys(r.data.indicators)));
+  return INDICATORS.filter((d) => keys.has(d.key));
+}
+
+/** Date the report was published or signed, for ordering "latest" lists. */
+export const reportDate = (r: Report) => r.data.publishedDate ?? r.data.documentDate;

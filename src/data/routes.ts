@@ -1,0 +1,177 @@
+/** One route-data function per page kind: entries in, page props out. */
+import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '../lib/indicators';
+import { formatValue } from '../lib/format';
+import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearUrl, yearsUrl } from '../lib/urls';
+import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
+import { t } from '../strings';
+import { descendantsAndSelf, getAllPlaces, getProvinces, type Place } from './places';
+import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, type Report } from './reports';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** A figure as shown anywhere: formatted, and linked to its quote. */
+export interface Figure {
+  def: IndicatorDef;
+  text: string;
+  /** Link to the quote from another page. */
+  href: string;
+  /** Link to the quote from the report page itself. */
+  anchor: string;
+  quote: string;
+  approximate: boolean;
+  note?: string;
+}
+
+export function figure(r: Report, key: string): Figure | undefined {
+  const v = r.data.indicators[key];
+  if (!v) return undefined;
+  const def = getIndicator(key);
+  return {
+    def,
+    text: formatValue(def, v),
+    href: quoteUrl(r.place.id, r.year, key),
+    anchor: `#${quoteAnchorId(key)}`,
+    quote: v.quote,
+    approximate: v.approximate,
+    note: v.note,
+  };
+}
+
+/** A row of a report list: the report and the figures of `keys`. */
+export interface ReportRow {
+  report: Report;
+  href: string;
+  figures: (Figure | undefined)[];
+}
+
+export const reportRows = (reports: readonly Report[], keys: readonly string[]): ReportRow[] =>
+  reports.map((r) => ({ report: r, href: reportUrl(r.place.id, r.year), figures: keys.map((k) => figure(r, k)) }));
+
+export const headlineDefs = () => HEADLINE_KEYS.map(getIndicator);
+
+function placeCrumbs(place: Place): Crumb[] {
+  return [
+    { label: t.nav.home, href: '/' },
+    { label: t.nav.places, href: placesUrl() },
+    ...place.ancestors.map((p) => ({ label: p.name, href: placeUrl(p.id) })),
+  ];
+}
+
+async function countsByPlace(): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const r of await getReports()) {
+    for (const p of [...r.place.ancestors, r.place]) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export async function homeData() {
+  const reports = await getReports();
+  const counts = await countsByPlace();
+  const latest = [...reports]
+    .sort((a, b) => b.year - a.year || (reportDate(b)?.getTime() ?? 0) - (reportDate(a)?.getTime() ?? 0))
+    .slice(0, 6);
+  const provinces = (await getProvinces()).map((p) => ({ place: p, count: counts.get(p.id) ?? 0 }));
+  const levels = PLACE_LEVELS.map((level) => ({
+    level,
+    count: reports.filter((r) => r.place.level === level).length,
+  })).filter((l) => l.count > 0);
+  const years = (await getYears()).map((y) => ({ year: y, count: reports.filter((r) => r.year === y).length }));
+  return {
+    reportCount: reports.length,
+    placeCount: new Set(reports.map((r) => r.place.id)).size,
+    latest: reportRows(latest, []),
+    provinces,
+    levels,
+    years,
+  };
+}
+
+export interface TreeNode {
+  place: Place;
+  count: number;
+  children: TreeNode[];
+}
+
+export async function placesIndexData() {
+  const counts = await countsByPlace();
+  const node = (p: Place): TreeNode => ({ place: p, count: counts.get(p.id) ?? 0, children: p.children.map(node) });
+  const reports = await getReports();
+  const publishing = new Set(reports.map((r) => r.place.id));
+  const all = await getAllPlaces();
+  const byLevel = PLACE_LEVELS.map((level) => ({
+    level,
+    places: all.filter((p) => p.level === level && publishing.has(p.id)),
+  })).filter((l) => l.places.length > 0);
+  return { tree: (await getProvinces()).map(node), byLevel, crumbs: [{ label: t.nav.home, href: '/' }] as Crumb[] };
+}
+
+export async function placePageData(place: Place) {
+  const own = (await getReportsOfPlace(place)).sort((a, b) => b.year - a.year);
+  const counts = await countsByPlace();
+  const defs = indicatorsStated(own);
+  const years = own.map((r) => r.year).sort((a, b) => a - b);
+  const table = defs.map((def) => ({
+    def,
+    cells: years.map((y) => {
+      const r = own.find((x) => x.year === y)!;
+      return figure(r, def.key);
+    }),
+  }));
+  const below = (await getReportsOfPlace(place, true)).filter((r) => r.place.id !== place.id);
+  return {
+    place,
+    crumbs: placeCrumbs(place),
+    reports: own.map((r) => ({ year: r.year, title: r.data.title, href: reportUrl(place.id, r.year), draft: r.data.draft })),
+    children: place.children
+      .map((c) => ({ place: c, href: placeUrl(c.id), count: counts.get(c.id) ?? 0 }))
+      .filter((c) => c.count > 0),
+    years: years.map((y) => ({ year: y, href: reportUrl(place.id, y) })),
+    table,
+    descendantCount: below.length,
+    allPlaces: descendantsAndSelf(place).length,
+  };
+}
+
+export async function reportPageData(report: Report) {
+  const siblings = (await getReportsOfPlace(report.place)).sort((a, b) => a.year - b.year);
+  const i = siblings.findIndex((r) => r.id === report.id);
+  const link = (r: Report | undefined) => r && { year: r.year, href: reportUrl(r.place.id, r.year) };
+  const figures = Object.keys(report.data.indicators)
+    .map((k) => figure(report, k)!)
+    .sort((a, b) => indicatorOrder(a.def.key) - indicatorOrder(b.def.key));
+  return {
+    crumbs: [...placeCrumbs(report.place), { label: report.place.name, href: placeUrl(report.place.id) }, { label: `${report.year}年度` }],
+    prev: link(siblings[i - 1]),
+    next: link(siblings[i + 1]),
+    figures,
+  };
+}
+
+export async function yearsIndexData() {
+  const reports = await getReports();
+  return (await getYears()).map((year) => ({
+    year,
+    href: yearUrl(year),
+    count: reports.filter((r) => r.year === year).length,
+  }));
+}
+
+export async function yearPageData(year: number) {
+  const reports = (await getReports()).filter((r) => r.year === year);
+  const defs = headlineDefs();
+  return {
+    year,
+    crumbs: [{ label: t.nav.home, href: '/' }, { label: t.nav.years, href: yearsUrl() }] as Crumb[],
+    defs,
+    rows: reportRows(
+      reports.sort((a, b) => (a.place.province.code ?? '').localeCompare(b.place.province.code ?? '') || a.place.id.localeCompare(b.place.id)),
+      defs.map((d) => d.key),
+    ),
+  };
+}
+
+export const levelLabel = (level: PlaceLevel) => t.level[level];

@@ -1,0 +1,14 @@
+/** The one place URLs are built. Every URL ends with `/` (trailingSlash: 'always'). */
+
+export const homeUrl = () => '/';
+export const placesUrl = () => '/places/';
+export const placeUrl = (placeId: string) => `/places/${placeId}/`;
+export const reportUrl = (placeId: string, year: number) => `/places/${placeId}/${year}/`;
+export const yearsUrl = () => '/years/';
+export const yearUrl = (year: number) => `/years/${year}/`;
+export const searchUrl = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
+
+/** Anchor id of the mark around an indicator's quote in the report body. */
+export const quoteAnchorId = (key: string) => `q-${key}`;
+/** Link from anywhere to the quote that states `key` in a report. */
+export const quoteUrl = (placeId: string, year: number, key: string) => `${reportUrl(placeId, year)}#${quoteAnchorId(key)}`;

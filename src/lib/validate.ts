@@ -1,0 +1,81 @@
+/**
+ * Checks across entries that a Zod schema of one entry cannot make: the file's place and year,
+ * quotes against the body, duplicates. Plain data in, problems out, so the build and
+ * `npm run check` report the same problems in the same words.
+ */
+import { findIndicator } from './indicators';
+
+export interface Problem {
+  /** Path of the entry, relative to the project. */
+  file: string;
+  /** Frontmatter field, e.g. `indicators.litigationLossRate.quote`. */
+  field?: string;
+  message: string;
+}
+
+export interface EntryInput {
+  file: string;
+  /** `<place id>/<year>`: the path under reports/ without extension. */
+  id: string;
+  body: string;
+  data: { year: number; indicators: Record<string, { quote: string; value: number }> };
+}
+
+/** The body as a reader sees its text: Markdown escapes and heading marks removed. */
+export function bodyText(body: string): string {
+  return body
+    .replace(/\\([\\`*_{}\[\]()#+\-.!<>|~&])/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '');
+}
+
+/** Splits an entry id into place id and year, or returns undefined when it is not `<place>/<year>`. */
+export function parseEntryId(id: string): { placeId: string; year: number } | undefined {
+  const m = /^(.+)\/(\d{4})$/.exec(id);
+  return m ? { placeId: m[1], year: Number(m[2]) } : undefined;
+}
+
+export function validateEntries(entries: readonly EntryInput[], placeIds: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const e of entries) {
+    const where = parseEntryId(e.id);
+    if (!where) {
+      problems.push({
+        file: e.file,
+        message: `报告文件应放在 reports/<地区id>/<年度>.mdx，如 reports/hunan/huaihua/2023.mdx / a report must be at reports/<place id>/<year>.mdx`,
+      });
+      continue;
+    }
+    if (!placeIds.has(where.placeId)) {
+      problems.push({
+        file: e.file,
+        message: `地区“${where.placeId}”不在 places.yaml 中，请先添加该地区 / place "${where.placeId}" is not in places.yaml; add it first`,
+      });
+    }
+    if (where.year !== e.data.year) {
+      problems.push({
+        file: e.file,
+        field: 'year',
+        message: `文件名年度 ${where.year} 与 year: ${e.data.year} 不一致 / the file name says ${where.year} but year is ${e.data.year}`,
+      });
+    }
+    if (!e.body.trim()) {
+      problems.push({ file: e.file, message: '正文为空 / the report body is empty' });
+    }
+    const text = bodyText(e.body);
+    for (const [key, v] of Object.entries(e.data.indicators)) {
+      if (findIndicator(key) && !text.includes(v.quote)) {
+        problems.push({
+          file: e.file,
+          field: `indicators.${key}.quote`,
+          message: `引文“${v.quote}”在正文中找不到，请逐字复制正文原句 / the quote does not occur in the body; copy it from the text exactly`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** One line per problem: `file › field: message`. */
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.file}${p.field ? ` › ${p.field}` : ''}: ${p.message}`).join('\n');
+}
