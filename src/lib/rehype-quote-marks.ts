@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, EXIT } from 'unist-util-visit';
 import { quoteAnchorId } from './urls';
+import { quoteNotFound } from './validate';
 
 interface Quoted {
   key: string;
@@ -46,12 +47,18 @@ export function rehypeQuoteMarks() {
       .map(([key, v]) => ({ key, quote: v.quote }))
       .sort((a, b) => b.quote.length - a.quote.length);
     for (const q of quotes) {
-      if (!markQuote(tree, q)) {
-        throw new Error(
-          `${file.path ?? ''}: 指标 ${q.key} 的引文“${q.quote}”无法在正文中标出（引文须是正文中连续的一段文字，且不能与其他引文部分重叠）/ ` +
-            `the quote of indicator ${q.key} cannot be marked in the body (it must be one continuous phrase of the text, not partly overlapping another quote)`,
-        );
-      }
+      if (markQuote(tree, q)) continue;
+      const where = `${file.path ?? ''} › indicators.${q.key}.quote`;
+      throw new Error(
+        textOf(tree).includes(q.quote)
+          ? `${where}: 引文“${q.quote}”跨越了格式或与其他引文部分重叠，无法标出；请缩短引文 / the quote spans formatting or partly overlaps another quote; shorten it`
+          : `${where}: ${quoteNotFound(q.quote)}`,
+      );
     }
   };
+}
+
+function textOf(node: Root | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => textOf(c as ElementContent)).join('') : '';
 }

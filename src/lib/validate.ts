@@ -21,6 +21,10 @@ export interface EntryInput {
   data: { year: number; indicators: Record<string, { quote: string; value: number }> };
 }
 
+/** The one wording of this error, shared by validation and the rehype plugin that marks quotes. */
+export const quoteNotFound = (quote: string) =>
+  `引文“${quote}”在正文中找不到，请逐字复制正文原句 / the quote does not occur in the body; copy it from the text exactly`;
+
 /** The body as a reader sees its text: Markdown escapes and heading marks removed. */
 export function bodyText(body: string): string {
   return body
@@ -67,7 +71,7 @@ export function validateEntries(entries: readonly EntryInput[], placeIds: Readon
         problems.push({
           file: e.file,
           field: `indicators.${key}.quote`,
-          message: `引文“${v.quote}”在正文中找不到，请逐字复制正文原句 / the quote does not occur in the body; copy it from the text exactly`,
+          message: quoteNotFound(v.quote),
         });
       }
     }

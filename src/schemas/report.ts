@@ -53,28 +53,30 @@ export const reportSchema = z
       .optional(),
     /** Drafts show in `astro dev` and the drafts preview, never in a production build. */
     draft: z.boolean().default(false),
-    /** Registry key -> value and quote. */
-    indicators: z.record(z.string(), indicatorValueSchema).default({}),
+    /** Registry key -> value and quote. Checked field by field so every problem shows at once. */
+    indicators: z
+      .record(z.string(), indicatorValueSchema)
+      .default({})
+      .superRefine((indicators, ctx) => {
+        for (const [key, v] of Object.entries(indicators)) {
+          const def = findIndicator(key);
+          if (!def) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [key],
+              message: `未知指标“${key}”，可用指标见 src/lib/indicators.ts / unknown indicator "${key}"; known keys: ${INDICATORS.map((d) => d.key).join(', ')}`,
+            });
+          } else if (def.kind === 'rate' && v.value > 100) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [key, 'value'],
+              message: `${def.label}是百分比，必须在 0 到 100 之间（现为 ${v.value}）/ ${key} is a rate and must be between 0 and 100 (got ${v.value})`,
+            });
+          }
+        }
+      }),
   })
-  .strict()
-  .superRefine((data, ctx) => {
-    for (const [key, v] of Object.entries(data.indicators)) {
-      const def = findIndicator(key);
-      if (!def) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['indicators', key],
-          message: `未知指标“${key}”，可用指标见 src/lib/indicators.ts / unknown indicator "${key}"; known keys: ${INDICATORS.map((d) => d.key).join(', ')}`,
-        });
-      } else if (def.kind === 'rate' && v.value > 100) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['indicators', key, 'value'],
-          message: `${def.label}是百分比，必须在 0 到 100 之间（现为 ${v.value}）/ ${key} is a rate and must be between 0 and 100 (got ${v.value})`,
-        });
-      }
-    }
-  });
+  .strict();
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;

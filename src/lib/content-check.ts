@@ -1,0 +1,109 @@
+/**
+ * Validates a content directory without Astro, the same rules the build applies, and reports
+ * every problem at once with file, line and field. Used by `npm run check`.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument, LineCounter, isNode } from 'yaml';
+import { compile } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import { placeSchema } from '../schemas/place';
+import { reportSchema } from '../schemas/report';
+import { validateEntries, type EntryInput, type Problem } from './validate';
+
+export interface CheckedProblem extends Problem {
+  line?: number;
+  severity: 'error' | 'warning';
+}
+
+/** Splits an MDX file into frontmatter source, body and the line the body starts on (1-based). */
+export function splitFrontmatter(src: string): { yaml: string; body: string; bodyLine: number } | undefined {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
+  if (!m) return undefined;
+  return { yaml: m[1], body: src.slice(m[0].length), bodyLine: m[0].split('\n').length };
+}
+
+function listMdx(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+/** Line (1-based, in the whole file) of the YAML node at `path`, or of the closest ancestor that exists. */
+function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line + 1;
+  }
+  return undefined;
+}
+
+export async function checkContent(contentDir: string, cwd = process.cwd()): Promise<CheckedProblem[]> {
+  const problems: CheckedProblem[] = [];
+  const rel = (f: string) => relative(cwd, f) || f;
+
+  // Places
+  const placesFile = join(contentDir, 'places.yaml');
+  const placeIds = new Set<string>();
+  if (!existsSync(placesFile)) {
+    problems.push({ file: rel(placesFile), severity: 'error', message: '缺少地区数据文件 / places.yaml is missing' });
+  } else {
+    const lc = new LineCounter();
+    const doc = parseDocument(readFileSync(placesFile, 'utf8'), { lineCounter: lc });
+    for (const e of doc.errors) {
+      problems.push({ file: rel(placesFile), line: e.linePos?.[0].line, severity: 'error', message: `YAML 格式错误 / YAML syntax error: ${e.message}` });
+    }
+    const list = doc.toJS();
+    (Array.isArray(list) ? list : []).forEach((item, i) => {
+      const r = placeSchema.safeParse(item);
+      if (r.success) placeIds.add(r.data.id);
+      else
+        for (const issue of r.error.issues)
+          problems.push({ file: rel(placesFile), line: lineOf(doc, lc, [i, ...issue.path]), field: `${item?.id ?? i}.${issue.path.join('.')}`, severity: 'error', message: issue.message });
+    });
+  }
+
+  // Reports
+  const reportsDir = join(contentDir, 'reports');
+  const entries: EntryInput[] = [];
+  for (const file of listMdx(reportsDir)) {
+    const src = readFileSync(file, 'utf8');
+    const parts = splitFrontmatter(src);
+    if (!parts) {
+      problems.push({ file: rel(file), line: 1, severity: 'error', message: '文件开头缺少以 --- 包围的元数据 / the file must start with frontmatter between --- lines' });
+      continue;
+    }
+    const lc = new LineCounter();
+    const doc = parseDocument(parts.yaml, { lineCounter: lc });
+    if (doc.errors.length) {
+      for (const e of doc.errors)
+        problems.push({ file: rel(file), line: (e.linePos?.[0].line ?? 0) + 1, severity: 'error', message: `元数据 YAML 格式错误 / frontmatter YAML syntax error: ${e.message}` });
+      continue;
+    }
+    const parsed = reportSchema.safeParse(doc.toJS() ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push({ file: rel(file), line: lineOf(doc, lc, issue.path), field: issue.path.join('.') || undefined, severity: 'error', message: issue.message });
+    }
+    try {
+      await compile(parts.body, { remarkPlugins: [remarkGfm] });
+    } catch (err) {
+      const e = err as { line?: number; place?: { line?: number; start?: { line: number } }; reason?: string; message: string };
+      const line = e.line ?? e.place?.line ?? e.place?.start?.line;
+      problems.push({
+        file: rel(file),
+        line: line ? line + parts.bodyLine - 1 : undefined,
+        severity: 'error',
+        message: `正文 MDX 语法错误（“<”“{”等符号须写作“\\<”“\\{”）/ MDX syntax error in the body: ${e.reason ?? e.message}`,
+      });
+    }
+    if (parsed.success) {
+      const id = relative(reportsDir, file).replace(/\.mdx?$/, '');
+      entries.push({ file: rel(file), id, body: parts.body, data: parsed.data });
+    }
+  }
+  for (const p of validateEntries(entries, placeIds)) problems.push({ ...p, severity: 'error' });
+  return problems;
+}

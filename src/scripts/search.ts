@@ -1,0 +1,127 @@
+/**
+ * The search page: reads `?q=` and filters from the URL (so a search can be shared), queries
+ * Pagefind's JS API, and renders results with highlighted excerpts and per-section sub-results.
+ */
+import { t } from '../strings';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sub_results: { title: string; url: string; excerpt: string }[];
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const FILTERS = ['year', 'province', 'level'] as const;
+const PAGE = 10;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function loadPagefind(): Promise<Pagefind | undefined> {
+  try {
+    const url = '/pagefind/pagefind.js';
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pf.options({ highlightParam: 'highlight', excerptLength: 40 });
+    return pf;
+  } catch {
+    return undefined;
+  }
+}
+
+function renderResult(d: PagefindResultData): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result border-b border-gray-200 pb-4';
+  const h = document.createElement('h2');
+  h.className = 'text-lg font-bold';
+  const a = document.createElement('a');
+  a.href = d.url;
+  a.textContent = d.meta.title ?? d.url;
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'text-sm text-muted';
+  meta.textContent = [d.meta.place, d.filters.year?.[0] && `${d.filters.year[0]}年度`].filter(Boolean).join(' · ');
+  const ex = document.createElement('p');
+  ex.className = 'search-excerpt mt-1';
+  ex.innerHTML = d.excerpt; // Pagefind escapes the text and adds only <mark>
+  li.append(h, meta, ex);
+  const subs = d.sub_results.filter((s) => s.url !== d.url && s.url.includes('#')).slice(0, 3);
+  if (subs.length) {
+    const ul = document.createElement('ul');
+    ul.className = 'mt-2 space-y-1 border-l-2 border-gray-200 pl-3 text-sm';
+    for (const s of subs) {
+      const sli = document.createElement('li');
+      const sa = document.createElement('a');
+      sa.href = s.url;
+      sa.textContent = s.title;
+      const sp = document.createElement('p');
+      sp.innerHTML = s.excerpt;
+      sli.append(sa, sp);
+      ul.append(sli);
+    }
+    li.append(ul);
+  }
+  return li;
+}
+
+export async function runSearchPage(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const q = (params.get('q') ?? '').trim();
+  const input = $<HTMLInputElement>('search-q');
+  const status = $('search-status');
+  const list = $('search-results');
+  const more = $<HTMLButtonElement>('search-more');
+  const help = $('search-help');
+  input.value = q;
+
+  const pagefind = await loadPagefind();
+  if (!pagefind) {
+    status.textContent = t.search.noIndex;
+    return;
+  }
+
+  // Filter selects, filled from the index, preselected from the URL.
+  const available = await pagefind.filters();
+  const fieldset = $('search-filters');
+  for (const name of FILTERS) {
+    const select = fieldset.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
+    const values = Object.keys(available[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
+    for (const v of values) select.add(new Option(v, v, false, params.get(name) === v));
+    select.addEventListener('change', () => select.form!.requestSubmit());
+  }
+  fieldset.hidden = false;
+  $('clear-filters').addEventListener('click', (e) => {
+    e.preventDefault();
+    location.href = `${location.pathname}?q=${encodeURIComponent(q)}`;
+  });
+
+  if (!q) {
+    status.textContent = t.search.empty;
+    input.focus();
+    return;
+  }
+  status.textContent = t.search.searching;
+  const filters: Record<string, string> = {};
+  for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
+  const search = await pagefind.search(q, { filters, sort: { year: 'desc' } });
+  const results = search.results;
+  if (results.length === 0) {
+    status.textContent = t.search.none(q);
+    help.hidden = false;
+    return;
+  }
+  status.textContent = t.search.count(results.length, q);
+  let shown = 0;
+  const showMore = async () => {
+    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+    for (const d of batch) list.append(renderResult(d));
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+  };
+  more.addEventListener('click', showMore);
+  await showMore();
+}
