@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkGfm from 'remark-gfm';
 import { remarkRedactions } from './src/lib/remark-redactions.ts';
@@ -15,6 +16,10 @@ export default defineConfig({
     remarkPlugins: [remarkGfm, remarkRedactions],
     rehypePlugins: [rehypeQuoteMarks],
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Pages only exist for published reports, so drafts never reach the sitemap.
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+  ],
   vite: { plugins: [tailwindcss()] },
 });

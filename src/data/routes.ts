@@ -23,6 +23,8 @@ export interface Figure {
   quote: string;
   approximate: boolean;
   note?: string;
+  /** The number, for charts and sorting. */
+  value: number;
 }
 
 export function figure(r: Report, key: string): Figure | undefined {
@@ -37,6 +39,7 @@ export function figure(r: Report, key: string): Figure | undefined {
     quote: v.quote,
     approximate: v.approximate,
     note: v.note,
+    value: v.value,
   };
 }
 

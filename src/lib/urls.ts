@@ -12,3 +12,9 @@ export const searchUrl = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q
 export const quoteAnchorId = (key: string) => `q-${key}`;
 /** Link from anywhere to the quote that states `key` in a report. */
 export const quoteUrl = (placeId: string, year: number, key: string) => `${reportUrl(placeId, year)}#${quoteAnchorId(key)}`;
+export const indicatorsUrl = () => '/indicators/';
+export const indicatorUrl = (key: string) => `/indicators/${key}/`;
+export const placeDataUrl = (placeId: string) => `/data/places/${placeId}.json`;
+export const reportsDataUrl = () => '/data/reports.json';
+export const indicatorsCsvUrl = () => '/data/indicators.csv';
+export const feedUrl = () => '/feed.xml';

@@ -1,0 +1,23 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getReports, reportDate } from '../data/reports';
+import { reportUrl } from '../lib/urls';
+import { t } from '../strings';
+
+/** Reports by publication date (or signing date), newest first; undated reports last. */
+export const GET: APIRoute = async ({ site }) => {
+  const reports = [...(await getReports())].sort((a, b) => (reportDate(b)?.getTime() ?? 0) - (reportDate(a)?.getTime() ?? 0) || b.year - a.year);
+  return rss({
+    title: t.site.name,
+    description: t.site.tagline,
+    site: site!,
+    customData: '<language>zh-CN</language>',
+    items: reports.map((r) => ({
+      title: r.data.title,
+      link: reportUrl(r.place.id, r.year),
+      pubDate: reportDate(r),
+      description: `${r.place.fullName} ${r.year}年度 · ${r.data.issuer}`,
+      categories: [r.place.province.name, String(r.year)],
+    })),
+  });
+};
