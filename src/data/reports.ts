@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { formatProblems, parseEntryId, validateEntries } from '../lib/validate';
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
+import { assessCompliance, outline, type Compliance } from '../lib/compliance';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
 /** Drafts show in `astro dev` and in the drafts preview build, never in a production build. */
@@ -16,6 +17,8 @@ export interface Report {
   data: CollectionEntry<'reports'>['data'];
   place: Place;
   year: number;
+  /** Required parts and timeliness under the 2019 regulation. */
+  compliance: Compliance;
 }
 
 let cache: Promise<Report[]> | undefined;
@@ -32,7 +35,8 @@ async function load(): Promise<Report[]> {
   for (const entry of entries) {
     if (entry.data.draft && !showDrafts) continue;
     const { placeId, year } = parseEntryId(entry.id)!;
-    reports.push({ id: entry.id, entry, data: entry.data, place: await getPlace(placeId), year });
+    const compliance = assessCompliance({ year, publishedDate: entry.data.publishedDate, ...outline(entry.body ?? '') });
+    reports.push({ id: entry.id, entry, data: entry.data, place: await getPlace(placeId), year, compliance });
   }
   return reports.sort((a, b) => b.year - a.year || a.place.id.localeCompare(b.place.id));
 }
