@@ -7,6 +7,19 @@ import remarkGfm from 'remark-gfm';
 import { remarkRedactions } from './src/lib/remark-redactions.ts';
 import { rehypeQuoteMarks } from './src/lib/rehype-quote-marks.ts';
 
+/**
+ * Drafts are shown by `astro dev` and by the drafts preview build (INCLUDE_DRAFTS=true), never by a
+ * production build. Decided from Astro's own command, not NODE_ENV, which test runners change.
+ */
+const drafts = {
+  name: 'fazhi-drafts',
+  hooks: {
+    'astro:config:setup': ({ command }) => {
+      if (command === 'dev') process.env.INCLUDE_DRAFTS = 'true';
+    },
+  },
+};
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://fazhi-reports.example.org',
   trailingSlash: 'always',
@@ -17,6 +30,7 @@ export default defineConfig({
     rehypePlugins: [rehypeQuoteMarks],
   },
   integrations: [
+    drafts,
     mdx(),
     // Pages only exist for published reports, so drafts never reach the sitemap.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),

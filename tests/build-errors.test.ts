@@ -2,32 +2,19 @@
  * A broken entry fails the production build with a message naming the file, the field and the
  * rule, and nothing is published. Builds a small content directory through CONTENT_DIR.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildFixture } from './helpers/fixture-build';
 
-const run = promisify(execFile);
-const FIXTURE = 'tests/fixtures/content-min';
 const ENTRY = 'reports/hunan/huaihua/2023.mdx';
 
-/** Copies the minimal valid content, applies `edit` to its one report, and runs `astro build` on it. */
-async function buildWith(edit: (src: string) => string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fazhi-content-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  const file = join(dir, ENTRY);
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  const out = join(dir, 'dist');
-  try {
-    const r = await run('npx', ['astro', 'build', '--outDir', out], { env: { ...process.env, CONTENT_DIR: dir }, maxBuffer: 1 << 26 });
-    return { ok: true, output: r.stdout + r.stderr, out };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string };
-    return { ok: false, output: err.stdout + err.stderr, out };
-  }
-}
+/** Builds the minimal valid content with `edit` applied to its one report. */
+const buildWith = (edit: (src: string) => string) =>
+  buildFixture('tests/fixtures/content-min', (dir) => {
+    const file = join(dir, ENTRY);
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  });
 
 describe('a broken entry fails the build', { timeout: 120_000 }, () => {
   it('builds the valid fixture (control)', async () => {

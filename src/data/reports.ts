@@ -8,8 +8,8 @@ import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { assessCompliance, outline, type Compliance } from '../lib/compliance';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
-/** Drafts show in `astro dev` and in the drafts preview build, never in a production build. */
-export const showDrafts = import.meta.env.DEV || process.env.INCLUDE_DRAFTS === 'true';
+/** Drafts show in `astro dev` and in the drafts preview build, never in a production build (see astro.config.mjs). */
+export const showDrafts = process.env.INCLUDE_DRAFTS === 'true';
 
 export interface Report {
   id: string;

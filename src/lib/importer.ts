@@ -1,0 +1,250 @@
+/**
+ * The importer: a report copied as plain text from a government website becomes an MDX entry
+ * (frontmatter + body). Metadata is only ever taken from the text; when the text does not state
+ * something (issuer, dates) we say so in a warning instead of inventing it.
+ */
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import type { PlaceLevel } from '../schemas/place';
+import type { IndicatorValue } from '../schemas/report';
+import { cleanText, type SourceLine } from './clean';
+import { headingMarker, ORGAN, parseOutline, type Block } from './headings';
+import { blocksToMdast, mdastToMdx, mdxFile } from './mdx';
+import { contentDir } from './paths';
+import { charLength, splitSentences } from './text';
+
+/** The fields of a place the importer needs (a subset of a places.yaml entry). */
+export interface PlaceRef {
+  id: string;
+  name: string;
+  fullName?: string;
+  officialName?: string;
+  level?: PlaceLevel;
+}
+
+/** Frontmatter as written to the file: field names of src/schemas/report.ts, dates as `YYYY-MM-DD`. */
+export interface ReportFrontmatter {
+  title: string;
+  titleInferred?: boolean;
+  year: number;
+  issuer: string;
+  documentDate?: string;
+  publishedDate?: string;
+  source?: { site?: string; url?: string; publisher?: string };
+  draft?: boolean;
+  indicators: Record<string, IndicatorValue>;
+}
+
+export interface ImportOptions {
+  /** Wins over the place inferred from the text. */
+  placeId?: string;
+  /** Wins over the year found in the text. */
+  year?: number;
+  /** Known places; read from `<content dir>/places.yaml` when omitted. */
+  places?: readonly PlaceRef[];
+}
+
+export interface ImportResult {
+  placeId?: string;
+  year: number;
+  frontmatter: ReportFrontmatter;
+  /** MDX body. */
+  body: string;
+  /** The whole file: frontmatter + body. */
+  mdx: string;
+  /** Every body sentence as plain text, as a reader sees it. */
+  sentences: string[];
+  warnings: string[];
+}
+
+export type ImportErrorCode = 'empty' | 'no-year' | 'no-place' | 'unknown-place' | 'ambiguous-place';
+
+/** A report that cannot be imported without help; the message says what to pass or fix. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** Reads the places of a content dir (`places.yaml`). */
+export function loadPlaces(dir: string = contentDir): PlaceRef[] {
+  const file = `${dir}/places.yaml`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`找不到地区文件 ${file} / cannot read ${file}`);
+  }
+  const data: unknown = YAML.parse(text);
+  if (!Array.isArray(data)) throw new Error(`${file} 应为地区列表 / ${file} must be a list of places`);
+  return data as PlaceRef[];
+}
+
+const parentId = (id: string) => (id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined);
+const depth = (id: string) => id.split('/').length;
+
+/**
+ * The full name used in titles (深圳市宝安区), by the same rule as src/data/places.ts: `fullName`
+ * when given; a province or prefecture by its own name; below that, the ancestors' names from the
+ * prefecture down. Without a level, the depth of the id stands in for it.
+ */
+export function placeFullName(place: PlaceRef, places: readonly PlaceRef[]): string {
+  if (place.fullName) return place.fullName;
+  const top = place.level ? place.level === 'province' || place.level === 'prefecture' : depth(place.id) <= 2;
+  if (top) return place.name;
+  const names: string[] = [];
+  for (let id: string | undefined = place.id; id; id = parentId(id)) {
+    const p = id === place.id ? place : places.find((q) => q.id === id);
+    if (p) names.unshift(p.name);
+  }
+  return names.slice(1).join('');
+}
+
+const namesOf = (p: PlaceRef, places: readonly PlaceRef[]) =>
+  [p.name, p.fullName, p.officialName, placeFullName(p, places)].filter((n): n is string => !!n && charLength(n) >= 2);
+
+/**
+ * The places named in `texts`, best first: the deepest match wins (a district over its city);
+ * among equally deep ones, the one whose ancestors are also named. Returns all tied best matches.
+ */
+export function matchPlaces(texts: readonly string[], places: readonly PlaceRef[]): PlaceRef[] {
+  const hay = texts.join('\n');
+  const named = new Set(places.filter((p) => namesOf(p, places).some((n) => hay.includes(n))).map((p) => p.id));
+  const score = (p: PlaceRef) => {
+    let s = 0;
+    for (let id = parentId(p.id); id; id = parentId(id)) if (named.has(id)) s++;
+    return depth(p.id) * 100 + s;
+  };
+  const hits = places.filter((p) => named.has(p.id));
+  const best = Math.max(...hits.map(score));
+  return hits.filter((p) => score(p) === best);
+}
+
+const TITLE_WORDS = /报告|法治政府建设/;
+
+/** A first line that is a report title: names the report, short, not a sentence. */
+export function looksLikeTitle(text: string): boolean {
+  return (
+    TITLE_WORDS.test(text) &&
+    charLength(text) <= 80 &&
+    !/[。，,；;！？!?]/.test(text) &&
+    !/^(?:19|20)\d{2}\s*年/.test(text) &&
+    !headingMarker(text)
+  );
+}
+
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/;
+const LEADING_YEAR = /^((?:19|20)\d{2})\s*年/;
+/** `漳州高新区管委会关于…`: the issuing body before 关于. */
+const TITLE_ISSUER = /^([^\d\s。，,；;：:“”"《》]{2,40}?)关于/;
+
+/** The issuer named at the start of a title (`XX人民政府关于…`), if any. */
+export function issuerFromTitle(title: string): string | undefined {
+  const m = TITLE_ISSUER.exec(title);
+  return m && ORGAN.test(m[1]) ? m[1] : undefined;
+}
+
+/** The title we write when the source has none, following 公文 form: 发文机关 + 关于 + 事由 + 的报告. */
+export const inferredTitle = (who: string, year: number) => `${who}关于${year}年度法治政府建设情况的报告`;
+
+const blockSentences = (b: Block): string[] => (b.type === 'signature' ? b.lines : [b.text]).flatMap(splitSentences);
+
+const placeHelp = (who: string) =>
+  `请用 --place <地区id> 指定地区；如地区尚未收录，先在 content/places.yaml 中添加（id 为拼音路径，上级地区须已存在），例如：\n` +
+  `  - id: guangdong/shenzhen/baoan\n    name: 宝安区\n    level: county\n` +
+  `/ pass --place <place id>; if the place (${who}) is not listed yet, add it to content/places.yaml first (id = pinyin path whose parent exists), as above.`;
+
+/**
+ * Imports one plain-text report. Throws ImportError when the year or place can neither be found in
+ * the text nor was given. Decisions:
+ * - title: the first line when it looks like a title; else built (titleInferred: true) from the
+ *   issuer the text states, or else the place's full name;
+ * - issuer: from the title (`XX人民政府关于…`), else the signature block, else the page's 发文机关;
+ *   when the text states none, the place's full name, with a warning (never an invented 人民政府);
+ * - documentDate from the signature date, publishedDate and publisher from the page metadata; a
+ *   missing date stays missing;
+ * - the salutation and the signature block stay in the body (opening and closing paragraphs), so
+ *   the page reads like the document; the title line does not (the layout shows the title).
+ */
+export function importText(raw: string, opts: ImportOptions = {}): ImportResult {
+  const warnings: string[] = [];
+  const places = opts.places ?? loadPlaces();
+  const clean = cleanText(raw);
+  if (!clean.lines.length) throw new ImportError('文本为空或只有网页杂项 / the text is empty or only page chrome', 'empty');
+
+  const first = clean.lines[0];
+  const sourceTitle = looksLikeTitle(first.text) ? first.text : undefined;
+  const bodyLines: SourceLine[] = sourceTitle ? clean.lines.slice(1) : clean.lines;
+  const outline = parseOutline(bodyLines);
+  warnings.push(...outline.warnings);
+  const blocks = outline.blocks;
+  if (!blocks.some((b) => b.type === 'paragraph' || b.type === 'heading')) {
+    throw new ImportError('没有找到报告正文 / no report body found', 'empty');
+  }
+  const firstParagraph = blocks.find((b) => b.type === 'paragraph');
+
+  // Year: given, else the title's, else the opening `2023年，…`.
+  const textYear = Number((sourceTitle && YEAR.exec(sourceTitle)?.[1]) || (firstParagraph && LEADING_YEAR.exec(firstParagraph.text)?.[1])) || undefined;
+  const year = opts.year ?? textYear;
+  if (!year) {
+    throw new ImportError('无法从标题或首句确定报告年度，请用 --year 指定 / cannot find the report year in the title or first sentence; pass --year', 'no-year');
+  }
+  if (opts.year && textYear && opts.year !== textYear) {
+    warnings.push(`指定年度 ${opts.year} 与文中年度 ${textYear} 不一致，已用 ${opts.year} / the given year ${opts.year} differs from the text's ${textYear}; using ${opts.year}`);
+  }
+
+  const statedIssuer = (sourceTitle && issuerFromTitle(sourceTitle)) || outline.issuer || clean.issuer;
+
+  // Place: given, else the deepest place named in the title or issuer, else in the opening paragraph.
+  // The salutation is left out: it names the addressee (the city above), not the author.
+  let place: PlaceRef | undefined;
+  if (opts.placeId) {
+    place = places.find((p) => p.id === opts.placeId);
+    if (!place) throw new ImportError(`地区“${opts.placeId}”不在 places.yaml 中。${placeHelp(opts.placeId)}`, 'unknown-place');
+  } else {
+    const head = [sourceTitle, statedIssuer].filter((t): t is string => !!t);
+    let found = head.length ? matchPlaces(head, places) : [];
+    if (!found.length && firstParagraph) found = matchPlaces([splitSentences(firstParagraph.text)[0] ?? ''], places);
+    if (found.length > 1) {
+      throw new ImportError(`文中地区不明确（${found.map((p) => p.id).join('、')}）。${placeHelp(found.map((p) => p.name).join('/'))}`, 'ambiguous-place');
+    }
+    place = found[0];
+    if (!place) throw new ImportError(`无法从标题、发文机关或首句识别地区。${placeHelp(statedIssuer ?? sourceTitle ?? '?')}`, 'no-place');
+  }
+  const fullName = placeFullName(place, places);
+
+  let issuer = statedIssuer;
+  if (!issuer) {
+    issuer = fullName;
+    warnings.push(`文中未写明发文机关，issuer 暂填地区全称“${fullName}”，请核对 / the text names no issuer; issuer set to the place's full name "${fullName}", please check`);
+  }
+  const title = sourceTitle ?? inferredTitle(statedIssuer ?? fullName, year);
+  if (!sourceTitle) warnings.push(`原文没有标题，已拟定为“${title}”(titleInferred: true) / the source has no title; built "${title}"`);
+
+  const documentDate = outline.documentDate ?? clean.documentDate;
+  const frontmatter: ReportFrontmatter = {
+    title,
+    ...(sourceTitle ? {} : { titleInferred: true }),
+    year,
+    issuer,
+    ...(documentDate ? { documentDate } : {}),
+    ...(clean.publishedDate ? { publishedDate: clean.publishedDate } : {}),
+    ...(clean.publisher ? { source: { publisher: clean.publisher } } : {}),
+    indicators: {},
+  };
+
+  const body = mdastToMdx(blocksToMdast(blocks));
+  return {
+    placeId: place.id,
+    year,
+    frontmatter,
+    body,
+    mdx: mdxFile(frontmatter as unknown as Record<string, unknown>, body),
+    sentences: blocks.flatMap(blockSentences),
+    warnings,
+  };
+}

@@ -1,0 +1,61 @@
+/** Builds the site from a copy of a fixture content directory (CONTENT_DIR), into a temp dir. */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+
+const run = promisify(execFile);
+
+export interface FixtureBuild {
+  ok: boolean;
+  output: string;
+  out: string;
+}
+
+/** Copies `fixture` to a temp dir, lets `prepare` edit it, then builds (and optionally indexes) it. */
+export async function buildFixture(
+  fixture: string,
+  prepare: (dir: string) => void,
+  opts: { env?: Record<string, string>; pagefind?: boolean } = {},
+): Promise<FixtureBuild & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-content-'));
+  cpSync(fixture, dir, { recursive: true });
+  prepare(dir);
+  const out = join(dir, 'dist');
+  const env = { ...process.env, CONTENT_DIR: dir, ...opts.env };
+  let output = '';
+  try {
+    const r = await run('npx', ['astro', 'build', '--outDir', out], { env, maxBuffer: 1 << 26 });
+    output += r.stdout + r.stderr;
+    if (opts.pagefind) {
+      const p = await run('npx', ['pagefind', '--site', out], { env, maxBuffer: 1 << 26 });
+      output += p.stdout + p.stderr;
+    }
+    return { ok: true, output, out, dir };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    return { ok: false, output: output + (err.stdout ?? '') + (err.stderr ?? ''), out, dir };
+  }
+}
+
+/**
+ * Every file under `dir` whose text contains `needle`. Pagefind's index files are gzipped and put
+ * zero-width spaces between the words it segmented, so those are unpacked and cleaned first.
+ */
+export function filesContaining(dir: string, needle: string): string[] {
+  const hits: string[] = [];
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, rel);
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch {
+      continue; // a directory
+    }
+    if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
+    if (buf.toString('utf8').replace(/\u200b/g, '').includes(needle)) hits.push(rel);
+  }
+  return hits;
+}
