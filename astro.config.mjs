@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkGfm from 'remark-gfm';
 import { remarkRedactions } from './src/lib/remark-redactions.ts';
 import { rehypeQuoteMarks } from './src/lib/rehype-quote-marks.ts';
+import { remarkRejectUnsafe } from './src/lib/mdx-safety.ts';
 
 /**
  * Drafts are shown by `astro dev` and by the drafts preview build (INCLUDE_DRAFTS=true), never by a
@@ -26,7 +27,7 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { port: 4321 },
   markdown: {
-    remarkPlugins: [remarkGfm, remarkRedactions],
+    remarkPlugins: [remarkGfm, remarkRejectUnsafe, remarkRedactions],
     rehypePlugins: [rehypeQuoteMarks],
   },
   integrations: [

@@ -6,10 +6,13 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument, LineCounter, isNode } from 'yaml';
 import { compile } from '@mdx-js/mdx';
+import { findUnsafeNodes } from './mdx-safety';
 import remarkGfm from 'remark-gfm';
 import { placeSchema } from '../schemas/place';
 import { reportSchema } from '../schemas/report';
 import { validateEntries, type EntryInput, type Problem } from './validate';
+import { assessCompliance, outline } from './compliance';
+import { formatDate } from './format';
 
 export interface CheckedProblem extends Problem {
   line?: number;
@@ -38,6 +41,48 @@ function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (s
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line + 1;
   }
   return undefined;
+}
+
+/** Dates that cannot be right (errors) and the regulation's requirements (warnings). */
+function dateAndComplianceProblems(
+  file: string,
+  doc: ReturnType<typeof parseDocument>,
+  lc: LineCounter,
+  data: { year: number; publishedDate?: Date; documentDate?: Date },
+  body: string,
+): CheckedProblem[] {
+  const out: CheckedProblem[] = [];
+  const yearEnd = new Date(Date.UTC(data.year, 11, 31));
+  for (const field of ['publishedDate', 'documentDate'] as const) {
+    const d = data[field];
+    if (d && d.getTime() < yearEnd.getTime()) {
+      out.push({
+        file,
+        field,
+        line: lineOf(doc, lc, [field]),
+        severity: 'error',
+        message: `${field === 'publishedDate' ? '发布日期' : '成文日期'} ${formatDate(d)} 早于报告年度结束（${data.year}年12月31日），请核对年度或日期 / the date is before the end of the report year ${data.year}`,
+      });
+    }
+  }
+  const c = assessCompliance({ year: data.year, publishedDate: data.publishedDate, ...outline(body) });
+  for (const part of c.missing) {
+    out.push({
+      file,
+      severity: 'warning',
+      message: `未找到必备内容“${part.label}”（按 2019 年《法治政府建设与责任落实督察工作规定》，报告应包括该部分；请检查标题）/ required part not found: ${part.key}`,
+    });
+  }
+  if (c.timeliness === 'late') {
+    out.push({
+      file,
+      field: 'publishedDate',
+      line: lineOf(doc, lc, ['publishedDate']),
+      severity: 'warning',
+      message: `发布日期晚于截止日期 ${formatDate(c.deadline)}（应于次年4月1日前公开）/ published after the deadline (before 1 April of the following year)`,
+    });
+  }
+  return out;
 }
 
 export async function checkContent(contentDir: string, cwd = process.cwd()): Promise<CheckedProblem[]> {
@@ -88,7 +133,12 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
         problems.push({ file: rel(file), line: lineOf(doc, lc, issue.path), field: issue.path.join('.') || undefined, severity: 'error', message: issue.message });
     }
     try {
-      await compile(parts.body, { remarkPlugins: [remarkGfm] });
+      const bodyLine = parts.bodyLine;
+      const collectUnsafe = () => (tree: Parameters<typeof findUnsafeNodes>[0]) => {
+        for (const u of findUnsafeNodes(tree))
+          problems.push({ file: rel(file), line: u.line ? u.line + bodyLine - 1 : undefined, severity: 'error', message: u.message });
+      };
+      await compile(parts.body, { remarkPlugins: [remarkGfm, collectUnsafe] });
     } catch (err) {
       const e = err as { line?: number; place?: { line?: number; start?: { line: number } }; reason?: string; message: string };
       const line = e.line ?? e.place?.line ?? e.place?.start?.line;
@@ -101,7 +151,12 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
     }
     if (parsed.success) {
       const id = relative(reportsDir, file).replace(/\.mdx?$/, '');
+      const twin = entries.find((e) => e.id === id);
+      if (twin) {
+        problems.push({ file: rel(file), severity: 'error', message: `与 ${twin.file} 是同一地区同一年度的报告，只能保留一份 / duplicate report for the same place and year as ${twin.file}` });
+      }
       entries.push({ file: rel(file), id, body: parts.body, data: parsed.data });
+      problems.push(...dateAndComplianceProblems(rel(file), doc, lc, parsed.data, parts.body));
     }
   }
   for (const p of validateEntries(entries, placeIds)) problems.push({ ...p, severity: 'error' });
