@@ -17,6 +17,7 @@ export const t = {
   },
   search: {
     label: '全文搜索',
+    siteLabel: '站内搜索',
     placeholder: '如：行政复议、枫桥经验',
     submit: '搜索',
     title: '全文搜索',

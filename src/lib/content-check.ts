@@ -53,17 +53,16 @@ function dateAndComplianceProblems(
 ): CheckedProblem[] {
   const out: CheckedProblem[] = [];
   const yearEnd = new Date(Date.UTC(data.year, 11, 31));
-  for (const field of ['publishedDate', 'documentDate'] as const) {
-    const d = data[field];
-    if (d && d.getTime() < yearEnd.getTime()) {
-      out.push({
-        file,
-        field,
-        line: lineOf(doc, lc, [field]),
-        severity: 'error',
-        message: `${field === 'publishedDate' ? '发布日期' : '成文日期'} ${formatDate(d)} 早于报告年度结束（${data.year}年12月31日），请核对年度或日期 / the date is before the end of the report year ${data.year}`,
-      });
-    }
+  // A report may be signed in December of its year (004 was), but not published before the year is over.
+  const d = data.publishedDate;
+  if (d && d.getTime() < yearEnd.getTime()) {
+    out.push({
+      file,
+      field: 'publishedDate',
+      line: lineOf(doc, lc, ['publishedDate']),
+      severity: 'error',
+      message: `发布日期 ${formatDate(d)} 早于报告年度结束（${data.year}年12月31日），请核对年度或日期 / published before the end of the report year ${data.year}`,
+    });
   }
   const c = assessCompliance({ year: data.year, publishedDate: data.publishedDate, ...outline(body) });
   for (const part of c.missing) {

@@ -153,10 +153,13 @@ export const inferredTitle = (who: string, year: number) => `${who}关于${year}
 
 const blockSentences = (b: Block): string[] => (b.type === 'signature' ? b.lines : [b.text]).flatMap(splitSentences);
 
-const placeHelp = (who: string) =>
-  `请用 --place <地区id> 指定地区；如地区尚未收录，先在 content/places.yaml 中添加（id 为拼音路径，上级地区须已存在），例如：\n` +
-  `  - id: guangdong/shenzhen/baoan\n    name: 宝安区\n    level: county\n` +
-  `/ pass --place <place id>; if the place (${who}) is not listed yet, add it to content/places.yaml first (id = pinyin path whose parent exists), as above.`;
+/** How to add a place, with the id filled in when we know it. */
+const addPlaceHelp = (id = '<拼音路径，如 hunan/yueyang>') =>
+  `在内容目录的 places.yaml 中添加该地区（上级地区须已存在；level 可为 province/prefecture/county/township/zone）：\n` +
+  `  - id: ${id}\n    name: <中文名称，如 岳阳市>\n    level: <层级>\n` +
+  `/ add the place to places.yaml of the content dir (its parent must exist) as above`;
+
+const placeHelp = () => `请用 --place <地区id> 指定地区，或${addPlaceHelp()}, or pass --place <place id>`;
 
 /**
  * Imports one plain-text report. Throws ImportError when the year or place can neither be found in
@@ -204,16 +207,16 @@ export function importText(raw: string, opts: ImportOptions = {}): ImportResult 
   let place: PlaceRef | undefined;
   if (opts.placeId) {
     place = places.find((p) => p.id === opts.placeId);
-    if (!place) throw new ImportError(`地区“${opts.placeId}”不在 places.yaml 中。${placeHelp(opts.placeId)}`, 'unknown-place');
+    if (!place) throw new ImportError(`地区“${opts.placeId}”不在 places.yaml 中 / unknown place "${opts.placeId}". ${addPlaceHelp(opts.placeId)}`, 'unknown-place');
   } else {
     const head = [sourceTitle, statedIssuer].filter((t): t is string => !!t);
     let found = head.length ? matchPlaces(head, places) : [];
     if (!found.length && firstParagraph) found = matchPlaces([splitSentences(firstParagraph.text)[0] ?? ''], places);
     if (found.length > 1) {
-      throw new ImportError(`文中地区不明确（${found.map((p) => p.id).join('、')}）。${placeHelp(found.map((p) => p.name).join('/'))}`, 'ambiguous-place');
+      throw new ImportError(`文中地区不明确（${found.map((p) => p.id).join('、')}）/ the text names several places equally. ${placeHelp()}`, 'ambiguous-place');
     }
     place = found[0];
-    if (!place) throw new ImportError(`无法从标题、发文机关或首句识别地区。${placeHelp(statedIssuer ?? sourceTitle ?? '?')}`, 'no-place');
+    if (!place) throw new ImportError(`无法从标题、发文机关或首句识别地区 / cannot tell the place from the title, issuer or first sentence. ${placeHelp()}`, 'no-place');
   }
   const fullName = placeFullName(place, places);
 
@@ -247,4 +250,39 @@ export function importText(raw: string, opts: ImportOptions = {}): ImportResult 
     sentences: blocks.flatMap(blockSentences),
     warnings,
   };
+}
+
+/** Frontmatter fields people edit by hand; a re-import keeps them from the existing file. */
+export const HAND_EDITED_FIELDS = ['indicators', 'source.site', 'source.url', 'draft'] as const;
+
+/**
+ * The fresh frontmatter with the hand-edited fields of an existing entry carried over, in the
+ * schema's field order, and the names of the fields that were carried over.
+ */
+export function keepHandEdited(fresh: ReportFrontmatter, existing: Record<string, unknown>): { frontmatter: ReportFrontmatter; kept: string[] } {
+  const kept: string[] = [];
+  const old = existing as Partial<ReportFrontmatter>;
+  const oldSource = (old.source ?? {}) as NonNullable<ReportFrontmatter['source']>;
+  const source = {
+    ...(oldSource.site !== undefined ? { site: oldSource.site } : {}),
+    ...(oldSource.url !== undefined ? { url: oldSource.url } : {}),
+    ...(fresh.source?.publisher ? { publisher: fresh.source.publisher } : {}),
+  };
+  if (oldSource.site !== undefined) kept.push('source.site');
+  if (oldSource.url !== undefined) kept.push('source.url');
+  if (old.draft !== undefined) kept.push('draft');
+  const indicators = old.indicators && typeof old.indicators === 'object' ? old.indicators : fresh.indicators;
+  if (old.indicators && Object.keys(old.indicators).length) kept.push('indicators');
+  const frontmatter: ReportFrontmatter = {
+    title: fresh.title,
+    ...(fresh.titleInferred ? { titleInferred: true } : {}),
+    year: fresh.year,
+    issuer: fresh.issuer,
+    ...(fresh.documentDate ? { documentDate: fresh.documentDate } : {}),
+    ...(fresh.publishedDate ? { publishedDate: fresh.publishedDate } : {}),
+    ...(Object.keys(source).length ? { source } : {}),
+    ...(old.draft !== undefined ? { draft: old.draft } : {}),
+    indicators,
+  };
+  return { frontmatter, kept };
 }

@@ -17,12 +17,24 @@ import type { Block } from './headings';
 /** The parser of the site's report bodies: Markdown + MDX + GFM, as @astrojs/mdx with remark-gfm. */
 export const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 
+type ToMarkdownExtension = NonNullable<ToMarkdownOptions['extensions']>[number];
 /** remark-gfm's serializer extensions, taken from the plugin so they match the parser the site uses. */
-const gfmToMarkdownExtensions = (unified().use(remarkGfm).freeze().data('toMarkdownExtensions') ?? []) as NonNullable<
-  ToMarkdownOptions['extensions']
->;
+const gfmToMarkdownExtensions: ToMarkdownExtension[] =
+  (unified().use(remarkGfm).freeze().data() as { toMarkdownExtensions?: ToMarkdownExtension[] }).toMarkdownExtensions ?? [];
 
-const TO_MARKDOWN: ToMarkdownOptions = { extensions: [mdxToMarkdown(), ...gfmToMarkdownExtensions] };
+/**
+ * MDX reads a line starting with `import`/`export` as ESM, and mdxToMarkdown does not guard
+ * against that. Marking the first letter unsafe there makes the library write it as a character
+ * reference (`&#x69;mport`), which displays as the plain word.
+ */
+const esmGuard: ToMarkdownExtension = {
+  unsafe: [
+    { character: 'i', atBreak: true, after: 'mport\\b' },
+    { character: 'e', atBreak: true, after: 'xport\\b' },
+  ],
+};
+
+const TO_MARKDOWN: ToMarkdownOptions = { extensions: [mdxToMarkdown(), ...gfmToMarkdownExtensions, esmGuard] };
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 
@@ -67,7 +79,8 @@ export function splitMdxFile(mdx: string): { data: Record<string, unknown>; body
   const m = FRONTMATTER.exec(mdx);
   if (!m) return { data: {}, body: mdx };
   const data = (YAML.parse(m[1]) ?? {}) as Record<string, unknown>;
-  return { data, body: mdx.slice(m[0].length) };
+  // mdxFile puts a blank line between frontmatter and body; it is not part of the body.
+  return { data, body: mdx.slice(m[0].length).replace(/^(?:[ \t]*\r?\n)+/, '') };
 }
 
 /** Parses an MDX body (or whole file: the frontmatter is skipped) into mdast, as the site would. */

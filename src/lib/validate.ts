@@ -28,7 +28,9 @@ export const quoteNotFound = (quote: string) =>
 /** The body as a reader sees its text: Markdown escapes and heading marks removed. */
 export function bodyText(body: string): string {
   return body
-    .replace(/\\([\\`*_{}\[\]()#+\-.!<>|~&])/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1') // CommonMark: any ASCII punctuation may be backslash-escaped
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/^#{1,6}\s+/gm, '');
 }
 

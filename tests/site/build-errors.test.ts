@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture } from './helpers/fixture-build';
+import { buildFixture } from '../helpers/fixture-build';
 
 const ENTRY = 'reports/hunan/huaihua/2023.mdx';
 

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, filesContaining } from './helpers/fixture-build';
+import { buildFixture, filesContaining } from '../helpers/fixture-build';
 
 const MARKER = '草稿专用标记词九七三';
 const DRAFT = `---
