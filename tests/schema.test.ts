@@ -41,7 +41,7 @@ describe('report schema', () => {
   it('rejects a negative value and a missing quote', () => {
     const msgs = issues({ ...good, indicators: { litigationCases: { value: -3 } } });
     expect(msgs).toContain('indicators.litigationCases.value: 数值不能为负 / value must not be negative');
-    expect(msgs).toContain('indicators.litigationCases.quote: Required');
+    expect(msgs).toContain('indicators.litigationCases.quote: 缺少必填字段 / required field is missing');
   });
 
   it('rejects a year given as text, a future year and a year before 2000', () => {
@@ -56,7 +56,9 @@ describe('report schema', () => {
   });
 
   it('rejects fields it does not know (a typo is not silently ignored)', () => {
-    expect(issues({ ...good, tilte: 'x' })).toEqual([expect.stringContaining("Unrecognized key(s) in object: 'tilte'")]);
+    expect(issues({ ...good, tilte: 'x' })).toEqual([': 未知字段：tilte（请检查拼写，或删除该字段）/ unknown field(s): tilte']);
+    expect(issues({ ...good, year: undefined })).toEqual(['year: 缺少必填字段 / required field is missing']);
+    expect(issues({ ...good, indicators: [] })).toEqual(['indicators: 应为键值映射，实际为 array / expected object, received array']);
   });
 
   it('reports every problem of an entry at once', () => {

@@ -4,11 +4,12 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument, LineCounter, isNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isNode, isScalar, isSeq } from 'yaml';
 import { compile } from '@mdx-js/mdx';
 import { findUnsafeNodes } from './mdx-safety';
 import remarkGfm from 'remark-gfm';
-import { placeSchema } from '../schemas/place';
+import { placeSchema, type PlaceData } from '../schemas/place';
+import { buildPlaceTree } from './places';
 import { reportSchema } from '../schemas/report';
 import { validateEntries, type EntryInput, type Problem } from './validate';
 import { assessCompliance, outline } from './compliance';
@@ -35,12 +36,32 @@ function listMdx(dir: string): string[] {
 }
 
 /** Line (1-based, in the whole file) of the YAML node at `path`, or of the closest ancestor that exists. */
-function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (string | number)[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line + 1;
+/**
+ * Line in the file of the YAML key at `path` (or of the closest ancestor that exists); `offset` is
+ * the number of file lines before the YAML (1 for the `---` of frontmatter).
+ */
+function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (string | number)[], offset = 1): number | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const parent = doc.getIn(path.slice(0, n - 1), true);
+    const last = path[n - 1];
+    let node: unknown;
+    if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key;
+    else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line + offset;
   }
   return undefined;
+}
+
+/** The fields cross-entry checks need, from frontmatter that failed the schema. */
+function looseData(raw: unknown): EntryInput['data'] {
+  const r = (raw ?? {}) as { year?: unknown; indicators?: unknown };
+  const indicators: EntryInput['data']['indicators'] = {};
+  if (r.indicators && typeof r.indicators === 'object' && !Array.isArray(r.indicators)) {
+    for (const [k, v] of Object.entries(r.indicators as Record<string, { quote?: unknown; value?: unknown }>)) {
+      if (typeof v?.quote === 'string') indicators[k] = { quote: v.quote, value: Number(v.value) };
+    }
+  }
+  return { year: typeof r.year === 'number' ? r.year : NaN, indicators };
 }
 
 /** Dates that cannot be right (errors) and the regulation's requirements (warnings). */
@@ -100,19 +121,29 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
       problems.push({ file: rel(placesFile), line: e.linePos?.[0].line, severity: 'error', message: `YAML 格式错误 / YAML syntax error: ${e.message}` });
     }
     const list = doc.toJS();
+    const rows: PlaceData[] = [];
     (Array.isArray(list) ? list : []).forEach((item, i) => {
       const r = placeSchema.safeParse(item);
-      if (r.success) placeIds.add(r.data.id);
+      if (r.success) rows.push(r.data);
       else
         for (const issue of r.error.issues)
-          problems.push({ file: rel(placesFile), line: lineOf(doc, lc, [i, ...issue.path]), field: `${item?.id ?? i}.${issue.path.join('.')}`, severity: 'error', message: issue.message });
+          problems.push({ file: rel(placesFile), line: lineOf(doc, lc, [i, ...issue.path], 0), field: `${item?.id ?? i}.${issue.path.join('.')}`, severity: 'error', message: issue.message });
     });
+    const tree = buildPlaceTree(rows);
+    for (const p of tree.problems) {
+      const i = rows.findIndex((r) => r.id === p.id);
+      problems.push({ file: rel(placesFile), line: lineOf(doc, lc, [i], 0), field: p.id, severity: 'error', message: p.message });
+    }
+    for (const id of tree.places.keys()) placeIds.add(id);
   }
 
   // Reports
   const reportsDir = join(contentDir, 'reports');
   const entries: EntryInput[] = [];
   for (const file of listMdx(reportsDir)) {
+    if (file.endsWith('.md')) {
+      problems.push({ file: rel(file), severity: 'error', message: '报告文件扩展名必须是 .mdx，.md 文件不会被发布 / report files must end in .mdx; .md files are not published' });
+    }
     const src = readFileSync(file, 'utf8');
     const parts = splitFrontmatter(src);
     if (!parts) {
@@ -148,14 +179,16 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
         message: `正文 MDX 语法错误（“<”“{”等符号须写作“\\<”“\\{”）/ MDX syntax error in the body: ${e.reason ?? e.message}`,
       });
     }
-    if (parsed.success) {
+    {
       const id = relative(reportsDir, file).replace(/\.mdx?$/, '');
+      // Cross-entry checks run even when the schema failed, so every problem shows at once.
+      const data = parsed.success ? parsed.data : looseData(doc.toJS());
       const twin = entries.find((e) => e.id === id);
       if (twin) {
         problems.push({ file: rel(file), severity: 'error', message: `与 ${twin.file} 是同一地区同一年度的报告，只能保留一份 / duplicate report for the same place and year as ${twin.file}` });
       }
-      entries.push({ file: rel(file), id, body: parts.body, data: parsed.data });
-      problems.push(...dateAndComplianceProblems(rel(file), doc, lc, parsed.data, parts.body));
+      entries.push({ file: rel(file), id, body: parts.body, data });
+      if (parsed.success) problems.push(...dateAndComplianceProblems(rel(file), doc, lc, parsed.data, parts.body));
     }
   }
   for (const p of validateEntries(entries, placeIds)) problems.push({ ...p, severity: 'error' });

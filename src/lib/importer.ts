@@ -1,17 +1,27 @@
 /**
- * The importer: a report copied as plain text from a government website becomes an MDX entry
- * (frontmatter + body). Metadata is only ever taken from the text; when the text does not state
- * something (issuer, dates) we say so in a warning instead of inventing it.
+ * The importer: a report copied as plain text from a government website, or written in Word,
+ * becomes an MDX entry (frontmatter + body). Every format is first read into a SourceText (one
+ * paragraph per line, plus what the format itself says: heading styles, tables); from there one
+ * pipeline cleans, outlines, finds the metadata and serialises. Metadata is only ever taken from
+ * the text; when the text does not state something (issuer, dates) we say so in a warning instead
+ * of inventing it.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'astro/zod';
+import type { Root, RootContent, Table, TableCell } from 'mdast';
 import YAML from 'yaml';
 import type { PlaceLevel } from '../schemas/place';
-import type { IndicatorValue } from '../schemas/report';
+import { reportSchema, type indicatorValueSchema } from '../schemas/report';
 import { cleanText, type SourceLine } from './clean';
-import { headingMarker, ORGAN, parseOutline, type Block } from './headings';
-import { blocksToMdast, mdastToMdx, mdxFile } from './mdx';
+import { extractIndicators, proposalsToFrontmatter } from './extract';
+import { headingMarker, ORGAN, parseOutline, type Block, type HeadingDepth, type Outline } from './headings';
+import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText } from './mdx';
 import { contentDir } from './paths';
 import { charLength, splitSentences } from './text';
+import { bodyText } from './validate';
+
+/** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
+export type IndicatorEntry = z.input<typeof indicatorValueSchema>;
 
 /** The fields of a place the importer needs (a subset of a places.yaml entry). */
 export interface PlaceRef {
@@ -32,7 +42,7 @@ export interface ReportFrontmatter {
   publishedDate?: string;
   source?: { site?: string; url?: string; publisher?: string };
   draft?: boolean;
-  indicators: Record<string, IndicatorValue>;
+  indicators: Record<string, IndicatorEntry>;
 }
 
 export interface ImportOptions {
@@ -57,7 +67,7 @@ export interface ImportResult {
   warnings: string[];
 }
 
-export type ImportErrorCode = 'empty' | 'no-year' | 'no-place' | 'unknown-place' | 'ambiguous-place';
+export type ImportErrorCode = 'empty' | 'unreadable' | 'no-year' | 'no-place' | 'unknown-place' | 'ambiguous-place';
 
 /** A report that cannot be imported without help; the message says what to pass or fix. */
 export class ImportError extends Error {
@@ -151,7 +161,102 @@ export function issuerFromTitle(title: string): string | undefined {
 /** The title we write when the source has none, following 公文 form: 发文机关 + 关于 + 事由 + 的报告. */
 export const inferredTitle = (who: string, year: number) => `${who}关于${year}年度法治政府建设情况的报告`;
 
-const blockSentences = (b: Block): string[] => (b.type === 'signature' ? b.lines : [b.text]).flatMap(splitSentences);
+/** A table of the source, standing on an empty line of SourceText.text reserved for it. */
+export interface SourceTable {
+  line: number;
+  /** Cell texts row by row, the first row being the header; short rows are padded. */
+  rows: string[][];
+}
+
+/**
+ * A report as read from its file, before cleaning: the one input of the import pipeline, whatever
+ * the format. A .txt is just `text`; a .docx adds what its structure says (src/lib/docx.ts).
+ */
+export interface SourceText {
+  /** One paragraph per line. Warnings cite its 1-based line numbers. */
+  text: string;
+  /** Lines the source itself marks as headings (Word heading styles): line number -> depth. */
+  headings?: ReadonlyMap<number, HeadingDepth>;
+  /** Tables, in any order. */
+  tables?: readonly SourceTable[];
+  /** What reading the file dropped (images, comments); listed first among the import warnings. */
+  warnings?: readonly string[];
+}
+
+/** A table in the body, among the outline's blocks. */
+export interface TableBlock {
+  type: 'table';
+  rows: string[][];
+  line: number;
+}
+
+/** A block of the imported body: an outline block or a table. */
+export type BodyBlock = Block | TableBlock;
+
+/**
+ * The outline of the body lines. Lines the source marks as headings keep their depth and are not
+ * read for numbering; all other lines go through parseOutline exactly as plain text does (numbered
+ * headings, salutation, signature); tables are put back where they stood.
+ */
+export function outlineSource(lines: readonly SourceLine[], src: Pick<SourceText, 'headings' | 'tables'>): Omit<Outline, 'blocks'> & { blocks: BodyBlock[] } {
+  const styled = src.headings ?? new Map<number, HeadingDepth>();
+  const outline = parseOutline(lines.filter((l) => !styled.has(l.line)));
+  const placed: BodyBlock[] = [
+    ...lines.filter((l) => styled.has(l.line)).map((l): BodyBlock => ({ type: 'heading', depth: styled.get(l.line)!, text: l.text, line: l.line })),
+    ...(src.tables ?? []).filter((t) => t.rows.length).map((t): BodyBlock => ({ type: 'table', rows: t.rows, line: t.line })),
+  ].sort((a, b) => a.line - b.line);
+  const blocks: BodyBlock[] = [];
+  let next = 0;
+  for (const b of outline.blocks) {
+    while (next < placed.length && placed[next].line < b.line) blocks.push(placed[next++]);
+    blocks.push(b);
+  }
+  blocks.push(...placed.slice(next));
+  return { ...outline, blocks };
+}
+
+const blockSentences = (b: BodyBlock): string[] =>
+  (b.type === 'signature' ? b.lines : b.type === 'table' ? b.rows.flat() : [b.text]).flatMap(splitSentences);
+
+/** A GFM table; the first row is the header, every row as wide as the widest. */
+function tableToMdast(rows: readonly string[][]): Table {
+  const width = Math.max(...rows.map((r) => r.length));
+  return {
+    type: 'table',
+    align: Array.from({ length: width }, () => null),
+    children: rows.map((r) => ({
+      type: 'tableRow',
+      children: Array.from({ length: width }, (_, i): TableCell => ({ type: 'tableCell', children: r[i] ? [{ type: 'text', value: r[i] }] : [] })),
+    })),
+  };
+}
+
+/** The mdast tree of a body: outline blocks as mdx.ts builds them, tables as GFM tables. */
+export function bodyToMdast(blocks: readonly BodyBlock[]): Root {
+  return {
+    type: 'root',
+    children: blocks.flatMap((b): RootContent[] => (b.type === 'table' ? [tableToMdast(b.rows)] : blocksToMdast([b]).children)),
+  };
+}
+
+/** Marks an indicator value proposed by the extractor that no person has checked yet. */
+export const PREFILL_NOTE = '待核对（自动提取）';
+
+/**
+ * Indicator values for a new entry, proposed by the extractor from the body as a reader sees it.
+ * Each carries PREFILL_NOTE (before the extractor's own remark) so the official confirms it. A
+ * proposal the content check would reject (quote not in the body, value out of range) is left
+ * out: a prefill must never make an entry invalid.
+ */
+export function prefillIndicators(body: string, year: number): Record<string, IndicatorEntry> {
+  const visible = bodyText(body);
+  const out: Record<string, IndicatorEntry> = {};
+  for (const [key, v] of Object.entries(proposalsToFrontmatter(extractIndicators(mdxToPlainText(body), { year })))) {
+    const entry: IndicatorEntry = { ...v, note: v.note ? `${PREFILL_NOTE}：${v.note}` : PREFILL_NOTE };
+    if (visible.includes(v.quote) && reportSchema.shape.indicators.safeParse({ [key]: entry }).success) out[key] = entry;
+  }
+  return out;
+}
 
 /** How to add a place, with the id filled in when we know it. */
 const addPlaceHelp = (id = '<拼音路径，如 hunan/yueyang>') =>
@@ -162,8 +267,8 @@ const addPlaceHelp = (id = '<拼音路径，如 hunan/yueyang>') =>
 const placeHelp = () => `请用 --place <地区id> 指定地区，或${addPlaceHelp()}, or pass --place <place id>`;
 
 /**
- * Imports one plain-text report. Throws ImportError when the year or place can neither be found in
- * the text nor was given. Decisions:
+ * Imports one report read into a SourceText; the one pipeline of every format. Throws ImportError
+ * when the year or place can neither be found in the text nor was given. Decisions:
  * - title: the first line when it looks like a title; else built (titleInferred: true) from the
  *   issuer the text states, or else the place's full name;
  * - issuer: from the title (`XX人民政府关于…`), else the signature block, else the page's 发文机关;
@@ -171,18 +276,21 @@ const placeHelp = () => `请用 --place <地区id> 指定地区，或${addPlaceH
  * - documentDate from the signature date, publishedDate and publisher from the page metadata; a
  *   missing date stays missing;
  * - the salutation and the signature block stay in the body (opening and closing paragraphs), so
- *   the page reads like the document; the title line does not (the layout shows the title).
+ *   the page reads like the document; the title line does not (the layout shows the title);
+ * - the frontmatter is that of a new entry: `draft: true`, and the indicators the extractor finds,
+ *   each marked PREFILL_NOTE. For an existing entry, keepHandEdited keeps its own draft and
+ *   indicators instead.
  */
-export function importText(raw: string, opts: ImportOptions = {}): ImportResult {
-  const warnings: string[] = [];
+export function importSource(src: SourceText, opts: ImportOptions = {}): ImportResult {
+  const warnings: string[] = [...(src.warnings ?? [])];
   const places = opts.places ?? loadPlaces();
-  const clean = cleanText(raw);
+  const clean = cleanText(src.text);
   if (!clean.lines.length) throw new ImportError('文本为空或只有网页杂项 / the text is empty or only page chrome', 'empty');
 
   const first = clean.lines[0];
   const sourceTitle = looksLikeTitle(first.text) ? first.text : undefined;
   const bodyLines: SourceLine[] = sourceTitle ? clean.lines.slice(1) : clean.lines;
-  const outline = parseOutline(bodyLines);
+  const outline = outlineSource(bodyLines, src);
   warnings.push(...outline.warnings);
   const blocks = outline.blocks;
   if (!blocks.some((b) => b.type === 'paragraph' || b.type === 'heading')) {
@@ -237,10 +345,12 @@ export function importText(raw: string, opts: ImportOptions = {}): ImportResult 
     ...(documentDate ? { documentDate } : {}),
     ...(clean.publishedDate ? { publishedDate: clean.publishedDate } : {}),
     ...(clean.publisher ? { source: { publisher: clean.publisher } } : {}),
+    draft: true,
     indicators: {},
   };
 
-  const body = mdastToMdx(blocksToMdast(blocks));
+  const body = mdastToMdx(bodyToMdast(blocks));
+  frontmatter.indicators = prefillIndicators(body, year);
   return {
     placeId: place.id,
     year,
@@ -252,12 +362,19 @@ export function importText(raw: string, opts: ImportOptions = {}): ImportResult 
   };
 }
 
+/** Imports one plain-text report (a .txt, or text copied from a web page): see importSource. */
+export function importText(raw: string, opts: ImportOptions = {}): ImportResult {
+  return importSource({ text: raw }, opts);
+}
+
 /** Frontmatter fields people edit by hand; a re-import keeps them from the existing file. */
 export const HAND_EDITED_FIELDS = ['indicators', 'source.site', 'source.url', 'draft'] as const;
 
 /**
  * The fresh frontmatter with the hand-edited fields of an existing entry carried over, in the
- * schema's field order, and the names of the fields that were carried over.
+ * schema's field order, and the names of the fields that were carried over. The existing entry's
+ * `draft` and `indicators` replace the fresh ones even when absent: a published entry stays
+ * published, and hand-checked indicators are never overwritten by the extractor's proposals.
  */
 export function keepHandEdited(fresh: ReportFrontmatter, existing: Record<string, unknown>): { frontmatter: ReportFrontmatter; kept: string[] } {
   const kept: string[] = [];
@@ -271,7 +388,7 @@ export function keepHandEdited(fresh: ReportFrontmatter, existing: Record<string
   if (oldSource.site !== undefined) kept.push('source.site');
   if (oldSource.url !== undefined) kept.push('source.url');
   if (old.draft !== undefined) kept.push('draft');
-  const indicators = old.indicators && typeof old.indicators === 'object' ? old.indicators : fresh.indicators;
+  const indicators = old.indicators && typeof old.indicators === 'object' ? old.indicators : {};
   if (old.indicators && Object.keys(old.indicators).length) kept.push('indicators');
   const frontmatter: ReportFrontmatter = {
     title: fresh.title,

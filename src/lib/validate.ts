@@ -57,7 +57,7 @@ export function validateEntries(entries: readonly EntryInput[], placeIds: Readon
         message: `地区“${where.placeId}”不在 places.yaml 中，请先添加该地区 / place "${where.placeId}" is not in places.yaml; add it first`,
       });
     }
-    if (where.year !== e.data.year) {
+    if (!Number.isNaN(e.data.year) && where.year !== e.data.year) {
       problems.push({
         file: e.file,
         field: 'year',

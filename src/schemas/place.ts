@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import './errors';
 
 /** Levels of government, from the province down; `zone` is a development zone (开发区、高新区) with no division code. */
 export const PLACE_LEVELS = ['province', 'prefecture', 'county', 'township', 'zone'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import './errors';
 import { findIndicator, INDICATORS } from '../lib/indicators';
 
 const FIRST_YEAR = 2000;
