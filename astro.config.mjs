@@ -12,6 +12,7 @@ import { remarkRejectUnsafe } from './src/lib/mdx-safety.ts';
  * Drafts are shown by `astro dev` and by the drafts preview build (INCLUDE_DRAFTS=true), never by a
  * production build. Decided from Astro's own command, not NODE_ENV, which test runners change.
  */
+/** @type {import('astro').AstroIntegration} */
 const drafts = {
   name: 'fazhi-drafts',
   hooks: {
@@ -36,5 +37,6 @@ export default defineConfig({
     // Pages only exist for published reports, so drafts never reach the sitemap.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
   ],
-  vite: { plugins: [tailwindcss()] },
+  // The cast bridges @tailwindcss/vite's Vite types and the Vite version Astro 5 bundles.
+  vite: { plugins: [/** @type {any} */ (tailwindcss())] },
 });

@@ -100,7 +100,7 @@ describe('npm run check on bad input', () => {
       'reports/hunan/huaihua/2021.mdx': good.replace('year: 2023', 'year: 2021').replace('quote: 办理复议案件568宗', 'quote: 没有的话'),
     });
     const run = promisify(execFile);
-    const r = await run('npx', ['tsx', 'scripts/check.ts', '--dir', dir]).catch((e) => e as { code: number; stdout: string });
+    const r: { code?: number; stdout: string } = await run('npx', ['tsx', 'scripts/check.ts', '--dir', dir]).catch((e) => e);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('文件名年度 2023 与 year: 2022 不一致');
     expect(r.stdout).toContain('未知指标“fooCount”');
