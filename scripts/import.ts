@@ -1,22 +1,31 @@
 /**
- * `npm run import -- <file.txt> [--place <id>] [--year <y>] [--out <content dir>] [--dry-run]`:
- * turns a report copied as plain text into `reports/<place id>/<year>.mdx`. Re-runnable: an
- * existing entry keeps its hand-edited fields (indicators, source.url, source.site, draft).
+ * `npm run import -- <file.txt|file.docx> [--place <id>] [--year <y>] [--out <content dir>] [--dry-run]`:
+ * turns a report copied as plain text, or a Word document, into `reports/<place id>/<year>.mdx`.
+ * A new entry is written as a draft with the indicators the extractor finds, each marked for
+ * checking. Re-runnable: an existing entry keeps its hand-edited fields (indicators, source.url,
+ * source.site, draft).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname, extname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ImportError, importText, keepHandEdited, loadPlaces, type PlaceRef } from '../src/lib/importer';
+import { importDocx } from '../src/lib/docx';
+import { ImportError, importText, keepHandEdited, loadPlaces, PREFILL_NOTE, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/importer';
 import { mdxFile, splitMdxFile } from '../src/lib/mdx';
 import { contentDir } from '../src/lib/paths';
 import { reportSchema } from '../src/schemas/report';
 
 const USAGE = `用法 / usage:
-  npm run import -- <file.txt> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--dry-run]
+  npm run import -- <file.txt|file.docx> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--dry-run]
 
-把从政府网站复制的法治政府建设年度报告纯文本导入为 reports/<地区id>/<年度>.mdx。
-Imports a plain-text report as reports/<place id>/<year>.mdx.
+把法治政府建设年度报告（从政府网站复制的纯文本 .txt，或 Word 文档 .docx）导入为
+reports/<地区id>/<年度>.mdx。Word 文档的各级标题取自标题样式（标题 1/2/3），否则按“一、”“（一）”“1.”
+编号识别；表格保留，图片和批注删除并提示。新条目写为草稿（draft: true），并预填自动提取的指标，
+每项注明“${PREFILL_NOTE}”，请逐项核对后删去该注明。
+Imports a report (plain text or a Word .docx) as reports/<place id>/<year>.mdx. Word headings come
+from heading styles, else from the numbering; tables are kept, images and comments dropped with a
+warning. A new entry is a draft with indicators prefilled by the extractor, each noted as to be
+checked.
 
   --place <id>   地区 id，如 guangdong/shenzhen/baoan；省略时从标题、发文机关或首句识别
                  place id; inferred from the title, issuer or first sentence when omitted
@@ -27,17 +36,18 @@ Imports a plain-text report as reports/<place id>/<year>.mdx.
   -h, --help     显示本说明 / show this help
 
 可一次导入多个文件（此时不能用 --place/--year）。重新导入时保留已有文件中手工编辑的
-indicators、source.url、source.site、draft。
+indicators、source.url、source.site、draft（已发布的条目仍为发布状态，指标不被覆盖）。
 Several files may be given (then without --place/--year). Re-importing keeps the hand-edited
-indicators, source.url, source.site and draft of an existing entry.`;
+indicators, source.url, source.site and draft of an existing entry (a published entry stays
+published; its indicators are never overwritten).`;
 
 export interface Io {
   log: (s: string) => void;
   error: (s: string) => void;
 }
 
-/** Runs the CLI on `argv` (without node and script); returns the exit code. */
-export function main(argv: readonly string[], io: Io = { log: console.log, error: console.error }): number {
+/** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io = { log: console.log, error: console.error }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,7 +71,7 @@ export function main(argv: readonly string[], io: Io = { log: console.log, error
     return 0;
   }
   if (!files.length) {
-    io.error(`请指定要导入的文本文件 / give the text file to import\n\n${USAGE}`);
+    io.error(`请指定要导入的文件（.txt 或 .docx）/ give the file to import (.txt or .docx)\n\n${USAGE}`);
     return 1;
   }
   if (files.length > 1 && (values.place || values.year)) {
@@ -87,27 +97,37 @@ export function main(argv: readonly string[], io: Io = { log: console.log, error
 
   let failed = 0;
   for (const file of files) {
-    if (!importOne(file, { placeId: values.place, year, places, out, dryRun: values['dry-run'] }, io)) failed++;
+    if (!(await importOne(file, { placeId: values.place, year, places, out, dryRun: values['dry-run'] }, io))) failed++;
   }
   if (files.length > 1) io.log(`\n完成 ${files.length - failed}/${files.length} 个 / imported ${files.length - failed} of ${files.length}`);
   return failed ? 1 : 0;
 }
 
-function importOne(
+/** Imports one file by its extension: .docx as Word, .doc refused, anything else as plain text. */
+async function importFile(file: string, bytes: Buffer, opts: ImportOptions): Promise<ImportResult> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.docx') return importDocx(bytes, opts);
+  if (ext === '.doc') {
+    throw new ImportError('不支持旧版 .doc 文件，请在 Word 中“另存为” .docx 后再导入 / old .doc files are not supported; save the file as .docx in Word first', 'unreadable');
+  }
+  return importText(bytes.toString('utf8'), opts);
+}
+
+async function importOne(
   file: string,
   o: { placeId?: string; year?: number; places: PlaceRef[]; out: string; dryRun: boolean },
   io: Io,
-): boolean {
-  let raw: string;
+): Promise<boolean> {
+  let bytes: Buffer;
   try {
-    raw = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     io.error(`${file}: 无法读取文件 / cannot read the file`);
     return false;
   }
   let result;
   try {
-    result = importText(raw, { placeId: o.placeId, year: o.year, places: o.places });
+    result = await importFile(file, bytes, { placeId: o.placeId, year: o.year, places: o.places });
   } catch (e) {
     if (e instanceof ImportError) {
       io.error(`${file}: ${e.message}`);
@@ -146,6 +166,12 @@ function importOne(
       `  成文日期 / signed: ${fm.documentDate ?? '—'} · 发布日期 / published: ${fm.publishedDate ?? '—'} · 发布者 / publisher: ${fm.source?.publisher ?? '—'}`,
       `  标题数 / headings: 二级 h2 ${headings[0]}, 三级 h3 ${headings[1]}, 四级 h4 ${headings[2]} · 句子 / sentences: ${result.sentences.length}`,
       ...(kept.length ? [`  保留手工字段 / kept hand-edited fields: ${kept.join(', ')}`] : []),
+      ...(exists
+        ? []
+        : [
+            `  新条目为草稿 / new entry, written as a draft (draft: true)`,
+            `  预填指标 / prefilled indicators: ${Object.keys(fm.indicators).length} 项，均注明“${PREFILL_NOTE}”，请核对 / each noted as to be checked`,
+          ]),
       ...result.warnings.map((w) => `  注意 / note: ${w}`),
     ].join('\n'),
   );
@@ -159,5 +185,5 @@ function importOne(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

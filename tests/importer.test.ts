@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,10 @@ import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../scripts/import';
 import { cleanText } from '../src/lib/clean';
-import { ImportError, importText, keepHandEdited, loadPlaces, looksLikeTitle, matchPlaces, placeFullName, type ImportResult } from '../src/lib/importer';
-import { mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/mdx';
+import { checkContent } from '../src/lib/content-check';
+import { ImportError, importText, keepHandEdited, loadPlaces, looksLikeTitle, matchPlaces, placeFullName, PREFILL_NOTE, type ImportResult } from '../src/lib/importer';
+import { mdxFile, mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/mdx';
+import { bodyText } from '../src/lib/validate';
 import { normalizeSpace, splitSentences } from '../src/lib/text';
 import { reportSchema } from '../src/schemas/report';
 import { SEEDS, readSeed, seedPath, type Seed } from './fixtures/seeds';
@@ -116,8 +118,17 @@ describe.each(SEEDS.map((s) => [seedName(s), s] as const))('seed %s', (name, see
     expect(fm.documentDate).toBe(want.documentDate);
     expect(fm.publishedDate).toBe(want.publishedDate);
     expect(fm.source?.publisher).toBe(want.publisher);
-    expect(fm.indicators).toEqual({});
-    expect(fm).not.toHaveProperty('draft');
+  });
+
+  it('writes a new entry as a draft, its indicators prefilled and marked for checking', () => {
+    const fm = r.frontmatter;
+    expect(fm.draft).toBe(true);
+    const prefilled = Object.values(fm.indicators);
+    expect(prefilled.length).toBeGreaterThan(0);
+    for (const v of prefilled) {
+      expect(v.note?.startsWith(PREFILL_NOTE)).toBe(true);
+      expect(bodyText(r.body)).toContain(v.quote);
+    }
   });
 
   it('writes frontmatter the report schema accepts, with the schema field names', () => {
@@ -332,58 +343,111 @@ describe('keepHandEdited', () => {
     expect(kept.sort()).toEqual(['draft', 'indicators', 'source.site', 'source.url']);
     expect(Object.keys(frontmatter).at(-1)).toBe('indicators');
   });
+
+  it('leaves a published entry published and never puts the prefilled indicators in it', () => {
+    const fresh = result('002').frontmatter;
+    expect(fresh.draft).toBe(true);
+    expect(Object.keys(fresh.indicators).length).toBeGreaterThan(0);
+    const { frontmatter, kept } = keepHandEdited(fresh, { title: '旧标题', year: 2023, issuer: '旧' });
+    expect(frontmatter).not.toHaveProperty('draft');
+    expect(frontmatter.indicators).toEqual({});
+    expect(kept).toEqual([]);
+  });
 });
 
 describe('import CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-import-'));
   cpSync(join(CONTENT, 'places.yaml'), join(dir, 'places.yaml'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (...args: string[]) => {
+  const run = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(args, { log: (s) => out.push(s), error: (s) => err.push(s) });
+    const code = await main(args, { log: (s) => out.push(s), error: (s) => err.push(s) });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const target = join(dir, 'reports/hunan/huaihua/2023.mdx');
 
-  it('prints usage with --help', () => {
-    const r = run('--help');
+  it('prints usage with --help', async () => {
+    const r = await run('--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^用法 \/ usage:/);
   });
 
-  it('writes nothing with --dry-run', () => {
-    const r = run(seedPath(SEEDS[2]), '--out', dir, '--dry-run');
+  it('writes nothing with --dry-run', async () => {
+    const r = await run(seedPath(SEEDS[2]), '--out', dir, '--dry-run');
     expect(r.code).toBe(0);
     expect(r.out).toContain('dry run');
     expect(existsSync(target)).toBe(false);
   });
 
-  it('creates the entry, then re-imports it keeping the hand-edited fields', () => {
-    expect(run(seedPath(SEEDS[2]), '--out', dir).out).toContain('已新建 / created');
+  it('creates the entry as a draft, then re-imports it keeping the hand-edited fields', async () => {
+    const created = await run(seedPath(SEEDS[2]), '--out', dir);
+    expect(created.out).toContain('已新建 / created');
+    expect(created.out).toContain('written as a draft');
     const first = readFileSync(target, 'utf8');
     expect(first).toBe(result('002').mdx);
+    expect(splitMdxFile(first).data.draft).toBe(true);
 
-    const edited = first.replace('indicators: {}', 'draft: true\nindicators:\n  reconsiderationReceived:\n    value: 1\n    quote: 一是强化思想引领');
-    writeFileSync(target, edited.replace('## 一、2023年主要工作', '## 改坏的标题'));
-    const again = run(seedPath(SEEDS[2]), '--out', dir);
+    const old = splitMdxFile(first);
+    const handChecked = { reconsiderationReceived: { value: 1, quote: '一是强化思想引领' } };
+    writeFileSync(target, mdxFile({ ...old.data, draft: false, indicators: handChecked }, old.body.replace('## 一、2023年主要工作', '## 改坏的标题')));
+    const again = await run(seedPath(SEEDS[2]), '--out', dir);
     expect(again.code).toBe(0);
     expect(again.out).toContain('kept hand-edited fields: draft, indicators');
+    expect(again.out).not.toContain('written as a draft');
     const { data, body } = splitMdxFile(readFileSync(target, 'utf8'));
-    expect(data.draft).toBe(true);
+    expect(data.draft).toBe(false);
     expect(data.indicators).toEqual({ reconsiderationReceived: { value: 1, quote: '一是强化思想引领' } });
     expect(body).toContain('## 一、2023年主要工作');
   });
 
-  it('exits 1 on an unknown place, saying how to add it', () => {
-    const r = run(seedPath(SEEDS[2]), '--out', dir, '--place', 'hunan/yueyang');
+  it('exits 1 on an unknown place, saying how to add it', async () => {
+    const r = await run(seedPath(SEEDS[2]), '--out', dir, '--place', 'hunan/yueyang');
     expect(r.code).toBe(1);
     expect(r.err).toContain('- id: hunan/yueyang');
   });
 
-  it('exits 1 on a bad year or a missing file', () => {
-    expect(run(seedPath(SEEDS[2]), '--out', dir, '--year', '23').code).toBe(1);
-    expect(run(join(dir, 'nope.txt'), '--out', dir).code).toBe(1);
-    expect(run('--out', dir).code).toBe(1);
+  it('exits 1 on a bad year, a missing file or an old .doc', async () => {
+    expect((await run(seedPath(SEEDS[2]), '--out', dir, '--year', '23')).code).toBe(1);
+    expect((await run(join(dir, 'nope.txt'), '--out', dir)).code).toBe(1);
+    expect((await run('--out', dir)).code).toBe(1);
+    writeFileSync(join(dir, 'old.doc'), 'not a docx');
+    const doc = await run(join(dir, 'old.doc'), '--out', dir);
+    expect(doc.code).toBe(1);
+    expect(doc.err).toContain('另存为” .docx');
   });
+});
+
+describe('import CLI on the five seeds', () => {
+  const run = (args: string[]) => main(args, { log: () => {}, error: (s) => void console.error(s) });
+  const seedFiles = SEEDS.map(seedPath);
+
+  it('imports them all into an empty content dir as drafts that pass the content check', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-import-seeds-'));
+    try {
+      cpSync(join(CONTENT, 'places.yaml'), join(dir, 'places.yaml'));
+      expect(await run([...seedFiles, '--out', dir])).toBe(0);
+      for (const s of SEEDS) {
+        const { data } = splitMdxFile(readFileSync(join(dir, 'reports', s.placeId, `${s.year}.mdx`), 'utf8'));
+        expect(data.draft, s.placeId).toBe(true);
+      }
+      const errors = (await checkContent(dir)).filter((p) => p.severity === 'error');
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('leaves the published seed entries of content/ byte-identical when run again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-import-rerun-'));
+    try {
+      cpSync(CONTENT, dir, { recursive: true });
+      expect(await run([...seedFiles, '--out', dir])).toBe(0);
+      const files = readdirSync(join(CONTENT, 'reports'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+      expect(files).toHaveLength(SEEDS.length);
+      for (const f of files) expect(readFileSync(join(dir, 'reports', f), 'utf8'), f).toBe(readFileSync(join(CONTENT, 'reports', f), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ import { reportSchema } from '../schemas/report';
 import { validateEntries, type EntryInput, type Problem } from './validate';
 import { assessCompliance, outline } from './compliance';
 import { formatDate } from './format';
+import { PREFILL_NOTE } from './importer';
 
 export interface CheckedProblem extends Problem {
   line?: number;
@@ -188,7 +189,22 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
         problems.push({ file: rel(file), severity: 'error', message: `与 ${twin.file} 是同一地区同一年度的报告，只能保留一份 / duplicate report for the same place and year as ${twin.file}` });
       }
       entries.push({ file: rel(file), id, body: parts.body, data });
-      if (parsed.success) problems.push(...dateAndComplianceProblems(rel(file), doc, lc, parsed.data, parts.body));
+      if (parsed.success) {
+        problems.push(...dateAndComplianceProblems(rel(file), doc, lc, parsed.data, parts.body));
+        if (!parsed.data.draft) {
+          for (const [key, v] of Object.entries(parsed.data.indicators)) {
+            if (v.note?.startsWith(PREFILL_NOTE)) {
+              problems.push({
+                file: rel(file),
+                field: `indicators.${key}.note`,
+                line: lineOf(doc, lc, ['indicators', key, 'note']),
+                severity: 'warning',
+                message: `自动提取的指标尚未核对，发布前请核对数值与引文并删除“${PREFILL_NOTE}” / an extracted indicator is still unconfirmed in a published entry; check it and remove the note`,
+              });
+            }
+          }
+        }
+      }
     }
   }
   for (const p of validateEntries(entries, placeIds)) problems.push({ ...p, severity: 'error' });

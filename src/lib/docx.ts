@@ -99,7 +99,7 @@ export function htmlToSource(html: string, comments = 0): SourceText {
   const tables: SourceTable[] = [];
   const read = (nodes: readonly (RootContent | ElementContent)[]) => {
     for (const node of nodes) {
-      if (node.type === 'text') lines.push(...splitLines(node.value));
+      if (node.type === 'text') lines.push(...splitLines(node.value).map(normalizeSpace).filter(Boolean));
       if (!isElement(node)) continue;
       const depth = HEADING_DEPTH[node.tagName];
       if (depth) {
