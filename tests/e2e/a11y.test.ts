@@ -24,6 +24,10 @@ const PAGES: string[] = [
   ...SEEDS.map((s) => `/places/${s.placeId}/`),
   ...SEEDS.map((s) => `/places/${s.placeId}/${s.year}/`),
   ...YEARS.map((y) => `/years/${y}/`),
+  '/indicators/',
+  '/indicators/reconsiderationReceived/',
+  '/indicators/headAppearanceRate/',
+  '/search/',
 ];
 
 /** One line per violation and node: rule id, impact, help, and the selectors of the offending node. */
