@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
+import { reportsLoader } from './loaders/reports';
 import { placeSchema } from './schemas/place';
 import { reportSchema } from './schemas/report';
 import { contentDir } from './lib/paths';
@@ -11,11 +12,7 @@ const places = defineCollection({
 
 const reports = defineCollection({
   // Entry id = `<place id>/<year>`, the path under reports/ without extension (not slugified).
-  loader: glob({
-    pattern: '**/*.mdx',
-    base: `${contentDir}/reports`,
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-  }),
+  loader: reportsLoader(`${contentDir}/reports`),
   schema: reportSchema,
 });
 
