@@ -40,4 +40,16 @@ describe('a broken entry fails the build', { timeout: 120_000 }, () => {
     expect(r.output).toContain('引文“办理复议案件568宗”在正文中找不到');
     expect(existsSync(join(r.out, 'places/hunan/huaihua/2023/index.html'))).toBe(false);
   });
+
+  it.each([
+    ['a <script> in the body', (s: string) => `${s}\n<script>alert(1)</script>\n`, '正文中不允许 <script> 元素'],
+    ['an unescaped { in the body', (s: string) => `${s}\n按照{年度计划推进。\n`, 'Unexpected end of file in expression'],
+    ['an empty body', (s: string) => s.replace(/indicators:[\s\S]*$/, 'indicators: {}\n---\n\n'), '正文为空'],
+    ['a future year', (s: string) => s.replace('year: 2023', 'year: 2099'), '年度不能晚于今年'],
+  ])('%s: fails with its message, nothing published', async (_, edit, message) => {
+    const r = await buildWith(edit);
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain(message);
+    expect(existsSync(join(r.out, 'places/hunan/huaihua/2023/index.html'))).toBe(false);
+  });
 });
