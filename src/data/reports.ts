@@ -47,9 +47,22 @@ export async function getReports(): Promise<Report[]> {
   return cache;
 }
 
+let byPlace: Promise<Map<string, Report[]>> | undefined;
+
+/** Reports indexed by place id, built once: place and report pages ask for them thousands of times. */
+async function reportsByPlace(): Promise<Map<string, Report[]>> {
+  byPlace ??= getReports().then((reports) => {
+    const map = new Map<string, Report[]>();
+    for (const r of reports) map.set(r.place.id, [...(map.get(r.place.id) ?? []), r]);
+    return map;
+  });
+  return byPlace;
+}
+
 export async function getReportsOfPlace(place: Place, withDescendants = false): Promise<Report[]> {
-  const ids = new Set(withDescendants ? descendantsAndSelf(place).map((p) => p.id) : [place.id]);
-  return (await getReports()).filter((r) => ids.has(r.place.id));
+  const map = await reportsByPlace();
+  const places = withDescendants ? descendantsAndSelf(place) : [place];
+  return places.flatMap((p) => map.get(p.id) ?? []);
 }
 
 export async function getReportsOfYear(year: number): Promise<Report[]> {

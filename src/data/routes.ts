@@ -4,7 +4,7 @@ import { formatValue } from '../lib/format';
 import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearUrl, yearsUrl } from '../lib/urls';
 import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
 import { t } from '../strings';
-import { descendantsAndSelf, getAllPlaces, getProvinces, type Place } from './places';
+import { getAllPlaces, getProvinces, type Place } from './places';
 import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, type Report } from './reports';
 
 export interface Crumb {
@@ -63,11 +63,17 @@ function placeCrumbs(place: Place): Crumb[] {
   ];
 }
 
-async function countsByPlace(): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const r of await getReports()) {
-    for (const p of [...r.place.ancestors, r.place]) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-  }
+let counts: Promise<Map<string, number>> | undefined;
+
+/** Reports of each place and all places below it, computed once for all pages. */
+function countsByPlace(): Promise<Map<string, number>> {
+  counts ??= getReports().then((reports) => {
+    const map = new Map<string, number>();
+    for (const r of reports) {
+      for (const p of [...r.place.ancestors, r.place]) map.set(p.id, (map.get(p.id) ?? 0) + 1);
+    }
+    return map;
+  });
   return counts;
 }
 
@@ -124,7 +130,6 @@ export async function placePageData(place: Place) {
       return figure(r, def.key);
     }),
   }));
-  const below = (await getReportsOfPlace(place, true)).filter((r) => r.place.id !== place.id);
   return {
     place,
     crumbs: placeCrumbs(place),
@@ -134,8 +139,6 @@ export async function placePageData(place: Place) {
       .filter((c) => c.count > 0),
     years: years.map((y) => ({ year: y, href: reportUrl(place.id, y) })),
     table,
-    descendantCount: below.length,
-    allPlaces: descendantsAndSelf(place).length,
   };
 }
 

@@ -16,12 +16,19 @@ export function needsMdx(body: string): boolean {
   return /^\s*(import|export)\s/m.test(unescaped) || /<[A-Za-z]/.test(unescaped) || /[{}]/.test(unescaped);
 }
 
+/** The entry types Astro passes to loaders at run time (glob() uses them too); not in its public types. */
+interface EntryType {
+  getEntryInfo(p: { contents: string; fileUrl: URL }): Promise<{ body: string; data: Record<string, unknown> }> | { body: string; data: Record<string, unknown> };
+  getRenderFunction?(config: LoaderContext['config']): Promise<(entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<NonNullable<Parameters<LoaderContext['store']['set']>[0]['rendered']>>>;
+}
+
 /** Entries under `base`: `<place id>/<year>.mdx` with id `<place id>/<year>`. */
 export function reportsLoader(base: string): Loader {
   return {
     name: 'reports-loader',
     load: async (ctx: LoaderContext) => {
-      const { config, store, parseData, generateDigest, entryTypes, watcher, logger } = ctx;
+      const { config, store, parseData, generateDigest, watcher, logger } = ctx;
+      const { entryTypes } = ctx as LoaderContext & { entryTypes: Map<string, EntryType> };
       const mdx = entryTypes.get('.mdx');
       const md = entryTypes.get('.md');
       if (!mdx || !md?.getRenderFunction) throw new Error('reports-loader needs the MDX integration and Markdown support');
