@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -22,7 +24,15 @@ const drafts = {
   },
 };
 
+// Each content directory gets its own content-layer cache, so builds of generated corpora or test
+// fixtures never read (or clobber) the data store of another.
+const contentDir = process.env.CONTENT_DIR;
+const cacheDir = contentDir
+  ? `./node_modules/.astro-content-${createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 10)}`
+  : undefined;
+
 export default defineConfig({
+  cacheDir,
   site: process.env.SITE_URL ?? 'https://fazhi-reports.example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },

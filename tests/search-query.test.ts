@@ -1,0 +1,143 @@
+/** The query side of search: what Pagefind is asked, which chunks are loaded, which results are kept. */
+import { describe, expect, it } from 'vitest';
+import {
+  chunksForPrefix,
+  containsTerm,
+  decodeCbor,
+  initPagefind,
+  matchesQuery,
+  metaChunks,
+  normalizeQuery,
+  pagefindQuery,
+  preloadPrefixChunks,
+  QUERY_LANGUAGE,
+  singleCharacterTerms,
+  termWords,
+  verifyResults,
+  type IndexChunk,
+  type PagefindApi,
+  type PagefindResult,
+} from '../src/lib/search-query';
+
+describe('queries', () => {
+  it('normalizes whitespace and wrapping quotes', () => {
+    expect(normalizeQuery('  “行政复议”\u3000 ')).toBe('行政复议');
+    expect(normalizeQuery('"枫桥经验"')).toBe('枫桥经验');
+    expect(normalizeQuery('行政复议\t 纠错率')).toBe('行政复议 纠错率');
+  });
+
+  it('sends Chinese as overlapping character pairs, numbers and Latin as typed', () => {
+    expect(termWords('行政复议')).toEqual(['行政', '政复', '复议']);
+    expect(termWords('法')).toEqual(['法']);
+    expect(termWords('2023年')).toEqual(['2023', '年']);
+    expect(termWords('28.42')).toEqual(['28.42']);
+    expect(pagefindQuery('复议 复议案件')).toBe('复议 议案 案件');
+    expect(pagefindQuery('')).toBe('');
+  });
+
+  it('names the one-character terms whose chunks must be preloaded', () => {
+    expect(singleCharacterTerms('法 行政复议 诉')).toEqual(['法', '诉']);
+    expect(singleCharacterTerms('复议 2')).toEqual([]);
+  });
+});
+
+describe('what counts as containing the query', () => {
+  it('ignores the zero-width spaces Pagefind puts between segments', () => {
+    expect(containsTerm('行政\u200b复议\u200b案件', '行政复议')).toBe(true);
+  });
+
+  it('matches numbers only as whole numbers', () => {
+    expect(containsTerm('办理复议案件568宗', '568')).toBe(true);
+    expect(containsTerm('办理复议案件1568宗', '568')).toBe(false);
+    expect(containsTerm('办理复议案件5680宗', '568')).toBe(false);
+    expect(containsTerm('综合纠错率28.42%', '28.42')).toBe(true);
+    expect(containsTerm('综合纠错率128.42%', '28.42')).toBe(false);
+    expect(containsTerm('综合纠错率28.425%', '28.42')).toBe(false);
+    expect(containsTerm('第1.97亿条', '1.97')).toBe(true);
+    expect(containsTerm('2023年，2023.', '2023')).toBe(true);
+  });
+
+  it('ignores the case of Latin letters and needs every term', () => {
+    expect(containsTerm('推行i调解平台', 'I调解')).toBe(true);
+    expect(matchesQuery('行政复议纠错率', '行政复议 纠错率')).toBe(true);
+    expect(matchesQuery('行政复议', '行政复议 纠错率')).toBe(false);
+    expect(matchesQuery('任何', '  ')).toBe(false);
+  });
+});
+
+describe('Pagefind metadata', () => {
+  // ["1.6.0", [], [["法一", "法制", "h1"]]] as CBOR, after Pagefind's signature.
+  const enc = new TextEncoder();
+  const str = (s: string) => {
+    const b = enc.encode(s);
+    return [0x60 + b.length, ...b];
+  };
+  const cbor = new Uint8Array([0x83, ...str('1.6.0'), 0x80, 0x81, 0x83, ...str('法一'), ...str('法制'), ...str('h1')]);
+
+  it('decodes the CBOR subset and lists the chunks', () => {
+    expect(decodeCbor(cbor)).toEqual(['1.6.0', [], [['法一', '法制', 'h1']]]);
+    const signed = new Uint8Array([...enc.encode('pagefind_dcd'), ...cbor]);
+    expect(metaChunks(signed)).toEqual([{ from: '法一', to: '法制', hash: 'h1' }]);
+  });
+
+  it('decodes longer lengths, maps, integers and indefinite arrays', () => {
+    const long = 'x'.repeat(300);
+    const bytes = new Uint8Array([0xa2, ...str('a'), 0x19, 0x01, 0x00, ...str('b'), 0x9f, 0x20, 0xf5, 0x79, 0x01, 0x2c, ...enc.encode(long), 0xff]);
+    expect(decodeCbor(bytes)).toEqual({ a: 256, b: [-1, true, long] });
+  });
+
+  const chunks: IndexChunk[] = [
+    { from: '治教', to: '法', hash: 'a' },
+    { from: '法一', to: '法制', hash: 'b' },
+    { from: '法力', to: '法律', hash: 'c' },
+    { from: '法视', to: '注', hash: 'd' },
+    { from: '注册', to: '活动', hash: 'e' },
+  ];
+
+  it('finds every chunk that may hold a word starting with a prefix (Pagefind issue #795)', () => {
+    expect(chunksForPrefix(chunks, '法').map((c) => c.hash)).toEqual(['a', 'b', 'c', 'd']);
+    expect(chunksForPrefix(chunks, '注').map((c) => c.hash)).toEqual(['d', 'e']);
+    // A trimmed bound (法) may stand for a longer last word, so its chunk is kept: a superset is safe.
+    expect(chunksForPrefix(chunks, '法律').map((c) => c.hash)).toEqual(['a', 'c']);
+  });
+
+  it('preloads those chunks through their first words', async () => {
+    const preloaded: string[] = [];
+    const pf = { preload: async (w: string) => void preloaded.push(w) } as unknown as PagefindApi;
+    expect(await preloadPrefixChunks(pf, chunks, '法 行政')).toBe(4);
+    expect(preloaded.sort()).toEqual(['治教', '法一', '法力', '法视'].sort());
+  });
+});
+
+describe('the Pagefind layer', () => {
+  it('initialises Pagefind under QUERY_LANGUAGE and restores the page language at once', async () => {
+    const html = { lang: 'zh-CN' };
+    const seen: string[] = [];
+    const pf = {
+      options: async () => {},
+      init: () => {
+        seen.push(html.lang);
+        return Promise.resolve();
+      },
+    } as unknown as PagefindApi;
+    const done = initPagefind(pf, { excerptLength: 40 }, html);
+    await done;
+    expect(seen).toEqual([QUERY_LANGUAGE]);
+    expect(html.lang).toBe('zh-CN');
+  });
+
+  const result = (url: string, content: string): PagefindResult => ({
+    id: url,
+    data: async () => ({ url, content, excerpt: '', meta: {}, filters: {}, sub_results: [] }),
+  });
+
+  it('keeps only results that contain the query, in order, up to a limit', async () => {
+    const results = [result('/a/', '扫黑除恶'), result('/b/', '扫一扫'), result('/c/', '一扫而空，扫一\u200b扫'), result('/d/', '扫一扫')];
+    const all = await verifyResults(results, '扫一扫', { batch: 2 });
+    expect(all.kept.map((d) => d.url)).toEqual(['/b/', '/c/', '/d/']);
+    expect(all.checked).toBe(4);
+    const first = await verifyResults(results, '扫一扫', { batch: 2, limit: 1 });
+    expect(first.kept.map((d) => d.url)).toEqual(['/b/']);
+    expect(first.checked).toBe(2);
+  });
+});
