@@ -141,3 +141,19 @@ describe('the Pagefind layer', () => {
     expect(first.checked).toBe(2);
   });
 });
+
+describe('excerptFor', () => {
+  it('marks the whole query around its first match, from the text itself', async () => {
+    const { excerptFor } = await import('../src/lib/search-query');
+    const content = '前文。'.repeat(30) + '全年共办理\u200b行政\u200b复议\u200b案件244件，行政复议纠错率28.42%。' + '后文。'.repeat(30);
+    const parts = excerptFor(content, '行政复议', 20);
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['行政复议', '行政复议']);
+    expect(parts[0]).toEqual({ text: '…', match: false });
+    expect(parts.map((p) => p.text).join('')).toContain('全年共办理行政复议案件244件');
+  });
+
+  it('falls back to the opening of the text when the query is not in it', async () => {
+    const { excerptFor } = await import('../src/lib/search-query');
+    expect(excerptFor('甲乙丙丁', '复议')).toEqual([{ text: '甲乙丙丁', match: false }]);
+  });
+});

@@ -286,3 +286,37 @@ export async function verifyResults(
   }
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
 }
+
+/** A piece of an excerpt: plain text, or a match of a query term to highlight. */
+export interface ExcerptPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * An excerpt of `content` around the first match of the query, with every match of every term
+ * marked, built from the text itself: Pagefind's own excerpts mark its index pieces (行政, 行政复),
+ * not what the reader typed.
+ */
+export function excerptFor(content: string, raw: string, radius = 40): ExcerptPart[] {
+  const text = indexedText(content).replace(/\s+/g, ' ');
+  const terms = queryTerms(raw).filter(Boolean);
+  const lower = text.toLowerCase();
+  const first = Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0));
+  if (!Number.isFinite(first)) return [{ text: text.slice(0, radius * 2), match: false }];
+  const start = Math.max(0, first - radius);
+  const end = Math.min(text.length, first + radius * 2);
+  const window = text.slice(start, end);
+  const pattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const parts: ExcerptPart[] = [];
+  let last = 0;
+  for (const m of window.matchAll(pattern)) {
+    if (m.index > last) parts.push({ text: window.slice(last, m.index), match: false });
+    parts.push({ text: m[0], match: true });
+    last = m.index + m[0].length;
+  }
+  if (last < window.length) parts.push({ text: window.slice(last), match: false });
+  if (start > 0) parts.unshift({ text: '…', match: false });
+  if (end < text.length) parts.push({ text: '…', match: false });
+  return parts;
+}

@@ -11,6 +11,8 @@ import {
   preloadPrefixChunks,
   singleCharacterTerms,
   verifyResults,
+  excerptFor,
+  matchesQuery,
   type PagefindApi,
   type PagefindResultData,
 } from '../lib/search-query';
@@ -34,7 +36,21 @@ async function loadPagefind(): Promise<Pagefind | undefined> {
   }
 }
 
-function renderResult(d: PagefindResultData): HTMLLIElement {
+/** The excerpt as text nodes and <mark>s: no HTML from the index is trusted. */
+function excerptNode(text: string, q: string, className: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = className;
+  for (const part of excerptFor(text, q)) {
+    if (part.match) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      p.append(mark);
+    } else p.append(part.text);
+  }
+  return p;
+}
+
+function renderResult(d: PagefindResultData, q: string): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'search-result border-b border-gray-200 pb-4';
   const h = document.createElement('h2');
@@ -46,11 +62,13 @@ function renderResult(d: PagefindResultData): HTMLLIElement {
   const meta = document.createElement('p');
   meta.className = 'text-sm text-muted';
   meta.textContent = [d.meta.place, d.filters.year?.[0] && `${d.filters.year[0]}年度`].filter(Boolean).join(' · ');
-  const ex = document.createElement('p');
-  ex.className = 'search-excerpt mt-1';
-  ex.innerHTML = d.excerpt; // Pagefind escapes the text and adds only <mark>
-  li.append(h, meta, ex);
-  const subs = d.sub_results.filter((s) => s.url !== d.url && s.url.includes('#')).slice(0, 3);
+  li.append(h, meta, excerptNode(d.content, q, 'search-excerpt mt-1'));
+  // Sections that really contain the query; Pagefind's section excerpt is HTML, only its text is used.
+  const subs = d.sub_results
+    .filter((s) => s.url !== d.url && s.url.includes('#'))
+    .map((s) => ({ ...s, text: new DOMParser().parseFromString(s.excerpt, 'text/html').body.textContent ?? '' }))
+    .filter((s) => matchesQuery(s.text, q))
+    .slice(0, 3);
   if (subs.length) {
     const ul = document.createElement('ul');
     ul.className = 'mt-2 space-y-1 border-l-2 border-gray-200 pl-3 text-sm';
@@ -59,9 +77,7 @@ function renderResult(d: PagefindResultData): HTMLLIElement {
       const sa = document.createElement('a');
       sa.href = s.url;
       sa.textContent = s.title;
-      const sp = document.createElement('p');
-      sp.innerHTML = s.excerpt;
-      sli.append(sa, sp);
+      sli.append(sa, excerptNode(s.text, q, 'search-excerpt'));
       ul.append(sli);
     }
     li.append(ul);
@@ -119,7 +135,7 @@ export async function runSearchPage(): Promise<void> {
     while (added < PAGE && checked < results.length) {
       const batch = await verifyResults(results.slice(checked, checked + PAGE), q);
       checked += batch.checked;
-      for (const d of batch.kept) list.append(renderResult(d));
+      for (const d of batch.kept) list.append(renderResult(d, q));
       added += batch.kept.length;
     }
     found += added;
