@@ -38,6 +38,9 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { port: 4321 },
   markdown: {
+    // Reports are verbatim government text: no typographic rewriting of quotes, and no code to highlight.
+    smartypants: false,
+    syntaxHighlight: false,
     remarkPlugins: [remarkGfm, remarkRejectUnsafe, remarkRedactions],
     rehypePlugins: [rehypeQuoteMarks],
   },
