@@ -3,6 +3,7 @@
  * endpoints so both always say the same thing.
  */
 import { getIndicator, indicatorOrder } from './indicators';
+import { quoteAnchorId } from './urls';
 
 export interface OpenPlace {
   id: string;
@@ -46,9 +47,22 @@ export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | bool
 
 const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** Indicator entries of a report in registry order. */
-const indicatorEntries = (r: OpenReportInput) =>
-  Object.entries(r.data.indicators).sort(([a], [b]) => indicatorOrder(a) - indicatorOrder(b));
+/** A report's indicators in registry order, each with what both exports say of it. */
+function indicatorFacts(r: OpenReportInput) {
+  return Object.entries(r.data.indicators)
+    .sort(([a], [b]) => indicatorOrder(a) - indicatorOrder(b))
+    .map(([key, v]) => {
+      const def = getIndicator(key);
+      return {
+        key,
+        v,
+        label: def.label,
+        // Counts keep the counting word the text uses (宗, 人次); rates and amounts the registry unit.
+        unit: def.kind === 'count' ? (v.unit ?? def.unit) : def.unit,
+        quoteUrl: `${r.url}#${quoteAnchorId(key)}`,
+      };
+    });
+}
 
 export function reportJson(r: OpenReportInput) {
   return {
@@ -62,43 +76,29 @@ export function reportJson(r: OpenReportInput) {
     source: r.data.source ?? null,
     url: r.url,
     indicators: Object.fromEntries(
-      indicatorEntries(r).map(([key, v]) => {
-        const def = getIndicator(key);
-        return [
-          key,
-          {
-            label: def.label,
-            value: v.value,
-            unit: def.kind === 'count' ? (v.unit ?? def.unit) : def.unit,
-            approximate: v.approximate,
-            quote: v.quote,
-            quoteUrl: `${r.url}#q-${key}`,
-            ...(v.note ? { note: v.note } : {}),
-          },
-        ];
-      }),
+      indicatorFacts(r).map(({ key, v, label, unit, quoteUrl }) => [
+        key,
+        { label, value: v.value, unit, approximate: v.approximate, quote: v.quote, quoteUrl, ...(v.note ? { note: v.note } : {}) },
+      ]),
     ),
   };
 }
 
 export function csvRows(reports: readonly OpenReportInput[]): CsvRow[] {
   return reports.flatMap((r) =>
-    indicatorEntries(r).map(([key, v]) => {
-      const def = getIndicator(key);
-      return {
-        place_id: r.place.id,
-        place_name: r.place.fullName,
-        code: r.place.code ?? '',
-        level: r.place.level,
-        year: r.year,
-        key,
-        label: def.label,
-        value: v.value,
-        unit: def.kind === 'count' ? (v.unit ?? def.unit) : def.unit,
-        approximate: v.approximate,
-        quote: v.quote,
-        url: `${r.url}#q-${key}`,
-      };
-    }),
+    indicatorFacts(r).map(({ key, v, label, unit, quoteUrl }) => ({
+      place_id: r.place.id,
+      place_name: r.place.fullName,
+      code: r.place.code ?? '',
+      level: r.place.level,
+      year: r.year,
+      key,
+      label,
+      value: v.value,
+      unit,
+      approximate: v.approximate,
+      quote: v.quote,
+      url: quoteUrl,
+    })),
   );
 }

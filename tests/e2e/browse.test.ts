@@ -3,12 +3,11 @@
  * real clicks, jumping from the table of contents and from an indicator figure to its quote, and
  * reading a report without JavaScript and on a phone.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS } from '../fixtures/seeds';
-import { byId, inViewport, launchBrowser, waitInViewport } from '../helpers/browser';
-import { assertBuilt, exists, normalizeSpace, page as built } from '../helpers/dist';
-import { serveDist, type DistServer } from '../helpers/server';
+import { byId, inViewport, waitInViewport, useBuiltSite } from '../helpers/browser';
+import { exists, normalizeSpace, page as built } from '../helpers/dist';
 
 const placeUrl = (placeId: string) => `/places/${placeId}/`;
 const reportUrl = (placeId: string, year: number) => `/places/${placeId}/${year}/`;
@@ -27,19 +26,7 @@ function seedWithIndicators() {
 const hashOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.slice(1));
 const pathOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname);
 
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('browsing', () => {
   let context: BrowserContext;
@@ -48,18 +35,18 @@ describe('browsing', () => {
   const target = () => seedWithIndicators();
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await site.browser().newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`script error on ${pathOf(page)}: ${e.message}`));
     page.on('response', (r) => {
-      if (r.status() >= 400 && r.url().startsWith(server.origin)) errors.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 400 && r.url().startsWith(site.server().origin)) errors.push(`${r.status()} ${r.url()}`);
     });
   });
   afterAll(() => context?.close());
 
   it('clicks from home to a place page and on to a report', async () => {
     const { placeId, url } = target();
-    await page.goto(server.url('/'));
+    await page.goto(site.server().url('/'));
     const chain = placeId.split('/').map((_, i, parts) => placeUrl(parts.slice(0, i + 1).join('/')));
 
     // Home -> the province page, then down the place tree until the page links to the report.
@@ -150,10 +137,10 @@ describe('browsing', () => {
 describe('a report without JavaScript', () => {
   it('shows the body text and the table of contents', async () => {
     const { url } = seedWithIndicators();
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser().newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.url(url));
+      await page.goto(site.server().url(url));
       const body = page.locator('article#report-body');
       expect(await body.isVisible(), 'article#report-body is visible').toBe(true);
       // The first and the last paragraph of the built body are both shown.
@@ -175,7 +162,7 @@ describe('a report without JavaScript', () => {
 describe('on a phone (390×844)', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    context = await site.browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
   });
   afterAll(() => context?.close());
 
@@ -191,7 +178,7 @@ describe('on a phone (390×844)', () => {
     const url = urlOf();
     const page = await context.newPage();
     try {
-      await page.goto(server.url(url));
+      await page.goto(site.server().url(url));
       const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
       expect(width, `${url}: document.scrollingElement.scrollWidth on a 390px-wide screen`).toBeLessThanOrEqual(390);
     } finally {

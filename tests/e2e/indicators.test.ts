@@ -1,30 +1,15 @@
 /** An indicator page in headless Chromium: sorting its table, and following a figure to its quote. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, waitInViewport, byId } from '../helpers/browser';
-import { assertBuilt } from '../helpers/dist';
-import { serveDist, type DistServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { waitInViewport, byId, useBuiltSite } from '../helpers/browser';
 
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const KEY = 'reconsiderationReceived';
 
 describe('indicator page', () => {
   it('sorts the table by value both ways when a header is clicked', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/indicators/${KEY}/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.server().origin}/indicators/${KEY}/`);
     const values = () => page.$$eval('table[data-sortable] tbody tr td:nth-child(4)', (tds) => tds.map((td) => Number((td as HTMLElement).dataset.sort)));
     const header = page.getByRole('button', { name: '数值' });
     await header.click();
@@ -40,8 +25,8 @@ describe('indicator page', () => {
   });
 
   it('follows a figure to its quote, highlighted in the report', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/indicators/${KEY}/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.server().origin}/indicators/${KEY}/`);
     const link = page.locator(`table[data-sortable] a[href$="#q-${KEY}"]`).first();
     const figure = (await link.textContent())!.trim();
     await link.click();

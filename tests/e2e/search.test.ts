@@ -2,26 +2,12 @@
  * Searching as a citizen does, in headless Chromium on the production build: from the header box,
  * narrowing by a filter, opening a result at its highlighted passage, and the no-result state.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { assertBuilt } from '../helpers/dist';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser';
 import { groundTruth } from '../helpers/search';
-import { serveDist, type DistServer } from '../helpers/server';
 
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Waits until the search page has answered (results or the no-result message). */
 async function waitForAnswer(page: Page) {
@@ -33,8 +19,8 @@ const resultUrls = (page: Page) =>
 
 describe('search', () => {
   it('the header search box leads to results for every report that says it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/places/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.server().origin}/places/`);
     const box = page.getByRole('search', { name: '站内搜索' }).getByRole('searchbox');
     await box.fill('行政复议');
     await box.press('Enter');
@@ -52,8 +38,8 @@ describe('search', () => {
   });
 
   it('a filter narrows the results and stays in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('行政复议')}`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.server().origin}/search/?q=${encodeURIComponent('行政复议')}`);
     await waitForAnswer(page);
     const all = await resultUrls(page);
     await page.getByLabel('省份').selectOption('广东省');
@@ -68,8 +54,8 @@ describe('search', () => {
   });
 
   it('a result opens the report at the matching section with the words highlighted', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('枫桥经验')}`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.server().origin}/search/?q=${encodeURIComponent('枫桥经验')}`);
     await waitForAnswer(page);
     const sub = page.locator('#search-results > li ul a').first();
     const href = await sub.getAttribute('href');
@@ -87,8 +73,8 @@ describe('search', () => {
   });
 
   it('says plainly when nothing is found, with tips', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('量子纠缠')}`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.server().origin}/search/?q=${encodeURIComponent('量子纠缠')}`);
     await waitForAnswer(page);
     expect(await page.locator('#search-status').textContent()).toBe('没有找到包含“量子纠缠”的报告。');
     expect(await page.locator('#search-help').isVisible()).toBe(true);
@@ -97,9 +83,9 @@ describe('search', () => {
   });
 
   it('page chrome of the source sites is not searchable', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser().newPage();
     for (const q of ['扫一扫', '浏览次数', '热门搜索']) {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent(q)}`);
+      await page.goto(`${site.server().origin}/search/?q=${encodeURIComponent(q)}`);
       await waitForAnswer(page);
       expect(await resultUrls(page), q).toEqual([]);
     }
@@ -107,9 +93,9 @@ describe('search', () => {
   });
 
   it('the search box submits to /search/ without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.server().origin}/`);
     const box = page.getByRole('search', { name: '站内搜索' }).getByRole('searchbox');
     await box.fill('复议');
     await box.press('Enter');

@@ -1,6 +1,9 @@
 /** Headless Chromium for browser tests: Debian's binary, driven by playwright-core. */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumPath } from '../../scripts/ensure-chromium';
+import { assertBuilt } from './dist';
+import { serveDist, type DistServer } from './server';
 
 const ARGS = [
   '--headless',
@@ -46,3 +49,22 @@ export async function waitInViewport(page: Page, selector: string, timeout = 500
 
 /** A CSS selector for an element id (ids here contain Chinese and punctuation). */
 export const byId = (id: string): string => `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
+
+/**
+ * Serves dist/ and launches Chromium for the tests of one file (registers beforeAll/afterAll);
+ * the getters are valid inside tests.
+ */
+export function useBuiltSite(): { server: () => DistServer; browser: () => Browser } {
+  let server: DistServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    assertBuilt();
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { server: () => server!, browser: () => browser! };
+}
