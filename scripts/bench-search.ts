@@ -100,7 +100,7 @@ async function measure(origin: string, query: string): Promise<Measure> {
       const el = document.getElementById('search-status');
       if (!el) return;
       new MutationObserver(() => {
-        if (window.__resultsAt === undefined && /^(找到|没有找到)/.test(el.textContent || '')) window.__resultsAt = performance.now();
+        if (window.__resultsAt === undefined && /找到/.test(el.textContent || '')) window.__resultsAt = performance.now();
       }).observe(el, { childList: true, characterData: true, subtree: true });
     });`);
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
