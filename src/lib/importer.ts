@@ -17,6 +17,7 @@ import { extractIndicators, proposalsToFrontmatter } from './extract';
 import { headingMarker, ORGAN, parseOutline, type Block, type HeadingDepth, type Outline } from './headings';
 import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText } from './mdx';
 import { contentDir } from './paths';
+import { fullNameOf } from './places';
 import { charLength, splitSentences } from './text';
 import { bodyText } from './validate';
 
@@ -98,20 +99,18 @@ const parentId = (id: string) => (id.includes('/') ? id.slice(0, id.lastIndexOf(
 const depth = (id: string) => id.split('/').length;
 
 /**
- * The full name used in titles (深圳市宝安区), by the same rule as src/data/places.ts: `fullName`
- * when given; a province or prefecture by its own name; below that, the ancestors' names from the
- * prefecture down. Without a level, the depth of the id stands in for it.
+ * The full name used in titles (深圳市宝安区): `fullName` when given, else the site's rule
+ * (fullNameOf in src/lib/places.ts). Without a level, the depth of the id stands in for it.
  */
 export function placeFullName(place: PlaceRef, places: readonly PlaceRef[]): string {
   if (place.fullName) return place.fullName;
-  const top = place.level ? place.level === 'province' || place.level === 'prefecture' : depth(place.id) <= 2;
-  if (top) return place.name;
-  const names: string[] = [];
-  for (let id: string | undefined = place.id; id; id = parentId(id)) {
-    const p = id === place.id ? place : places.find((q) => q.id === id);
-    if (p) names.unshift(p.name);
+  const ancestors: string[] = [];
+  for (let id = parentId(place.id); id; id = parentId(id)) {
+    const p = places.find((q) => q.id === id);
+    if (p) ancestors.unshift(p.name);
   }
-  return names.slice(1).join('');
+  const level = place.level ?? (depth(place.id) <= 2 ? 'prefecture' : 'county');
+  return fullNameOf(place.name, level, ancestors);
 }
 
 const namesOf = (p: PlaceRef, places: readonly PlaceRef[]) =>
