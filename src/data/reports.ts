@@ -2,7 +2,9 @@
  * Typed queries over reports. The only module that reads the reports collection: drafts are
  * filtered here, once, and cross-entry validation runs here, so a broken entry fails the build.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import type { MarkdownHeading } from 'astro';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { formatProblems, parseEntryId, validateEntries } from '../lib/validate';
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { assessCompliance, outline, type Compliance } from '../lib/compliance';
@@ -82,3 +84,15 @@ export function indicatorsStated(reports: readonly Report[]): IndicatorDef[] {
 
 /** Date the report was published or signed, for ordering "latest" lists. */
 export const reportDate = (r: Report) => r.data.publishedDate ?? r.data.documentDate;
+
+/**
+ * The body of a report as HTML and its headings. Plain-Markdown reports were rendered by the
+ * reports loader into a file (kept out of the data store); reports using MDX components render
+ * as modules.
+ */
+export async function reportBody(r: Report): Promise<{ html?: string; Content?: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] }> {
+  const meta = r.entry.rendered?.metadata as { htmlFile?: string; headings?: MarkdownHeading[] } | undefined;
+  if (meta?.htmlFile) return { html: readFileSync(meta.htmlFile, 'utf8'), headings: meta.headings ?? [] };
+  const { Content, headings } = await render(r.entry);
+  return { Content, headings };
+}

@@ -4,8 +4,12 @@
  * loader renders those with the Markdown pipeline at sync time (same remark/rehype plugins) and
  * caches the HTML in the data store by content digest, so a rebuild re-renders only what changed.
  * Entries that really use MDX (imports, components) still go through MDX as modules, as glob() does.
+ *
+ * The rendered HTML is kept in files beside the content cache, not in the data store: Astro bundles
+ * the data store as one module, and with every report's HTML in it that module dominated the
+ * memory and time of large builds. Pages read the file (see reportHtml in src/data/reports.ts).
  */
-import { promises as fs, existsSync } from 'node:fs';
+import { promises as fs, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -34,6 +38,9 @@ export function reportsLoader(base: string): Loader {
       if (!mdx || !md?.getRenderFunction) throw new Error('reports-loader needs the MDX integration and Markdown support');
       const renderMarkdown = await md.getRenderFunction(config);
       const root = fileURLToPath(config.root);
+      const htmlDir = join(fileURLToPath(config.cacheDir), 'report-html');
+      mkdirSync(htmlDir, { recursive: true });
+      const htmlFile = (digest: string) => join(htmlDir, `${digest}.html`);
       const baseDir = join(root, base.startsWith('/') ? relative(root, base) : base);
 
       async function sync(file: string) {
@@ -43,7 +50,7 @@ export function reportsLoader(base: string): Loader {
         const digest = generateDigest(contents);
         const filePath = relative(root, path);
         const existing = store.get(id);
-        if (existing && existing.digest === digest) {
+        if (existing && existing.digest === digest && (existing.deferredRender || existsSync(htmlFile(digest)))) {
           if (existing.deferredRender) store.addModuleImport(existing.filePath!);
           return id;
         }
@@ -55,8 +62,9 @@ export function reportsLoader(base: string): Loader {
           store.addModuleImport(filePath);
         } else {
           // Render errors (e.g. a quote that cannot be marked) fail the build, never an empty page.
-          const rendered = await renderMarkdown({ id, data, body, filePath: path, digest });
-          store.set({ id, data: parsed, body, filePath, digest, rendered });
+          const { html, metadata } = await renderMarkdown({ id, data, body, filePath: path, digest });
+          await fs.writeFile(htmlFile(digest), html);
+          store.set({ id, data: parsed, body, filePath, digest, rendered: { html: '', metadata: { headings: metadata?.headings ?? [], htmlFile: htmlFile(digest) } } });
         }
         return id;
       }

@@ -58,8 +58,4 @@ describe(`search recall on a ${REPORTS}-report corpus`, () => {
     for (const r of verified(pairs).filter((r) => CHROME_QUERIES.includes(r.query))) expect(r.urls, r.query).toEqual([]);
   });
 
-  it.runIf(process.env.SEARCH_RECALL_RAW === '1')('measures plain Pagefind for comparison', { timeout: 600_000 }, async () => {
-    const raw = await runQueries(server.origin, QUERIES, { browser, mode: 'raw' });
-    console.log(scoreTable(`plain Pagefind (${REPORTS} reports)`, raw.map((r) => score(r, groundTruth(CONTENT, r.query)))));
-  });
 });
