@@ -9,6 +9,8 @@ import remarkGfm from 'remark-gfm';
 import { remarkRedactions } from './src/lib/remark-redactions.ts';
 import { rehypeQuoteMarks } from './src/lib/rehype-quote-marks.ts';
 import { remarkRejectUnsafe } from './src/lib/mdx-safety.ts';
+import { buildScope } from './src/lib/build-scope.ts';
+import { SITE_URL } from './src/lib/site.ts';
 
 /**
  * Drafts are shown by `astro dev` and by the drafts preview build (INCLUDE_DRAFTS=true), never by a
@@ -24,16 +26,20 @@ const drafts = {
   },
 };
 
-// Each content directory gets its own content-layer cache, so builds of generated corpora or test
-// fixtures never read (or clobber) the data store of another.
+// Each content directory, and each shard of a split build (SHARD=k/n, see src/lib/shards.ts), gets
+// its own content-layer cache, so builds of generated corpora, test fixtures or other shards never
+// read (or clobber) the data store of another.
 const contentDir = process.env.CONTENT_DIR;
-const cacheDir = contentDir
-  ? `./node_modules/.astro-content-${createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 10)}`
-  : undefined;
+const scope = buildScope();
+const shardSuffix = scope.spec ? `-shard-${scope.spec.index}-of-${scope.spec.count}` : '';
+const cacheDir =
+  contentDir || scope.spec
+    ? `./node_modules/.astro-content-${contentDir ? createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 10) : 'content'}${shardSuffix}`
+    : undefined;
 
 export default defineConfig({
   cacheDir,
-  site: process.env.SITE_URL ?? 'https://fazhi-reports.example.org',
+  site: SITE_URL,
   trailingSlash: 'always',
   build: { format: 'directory' },
   server: { port: 4321 },
@@ -47,8 +53,15 @@ export default defineConfig({
   integrations: [
     drafts,
     mdx(),
-    // Pages only exist for published reports, so drafts never reach the sitemap.
-    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+    // Pages only exist for published reports, so drafts never reach the sitemap. A shard lists only
+    // the pages it owns, in files named after it; scripts/build.ts writes the one sitemap index.
+    sitemap({
+      filenameBase: scope.spec ? `sitemap-${scope.spec.index}` : undefined,
+      filter: (page) => {
+        const { pathname } = new URL(page);
+        return !/\/(search|404)\/?$/.test(pathname) && scope.ownsPath(pathname);
+      },
+    }),
   ],
   // The cast bridges @tailwindcss/vite's Vite types and the Vite version Astro 5 bundles.
   vite: { plugins: [/** @type {any} */ (tailwindcss())] },

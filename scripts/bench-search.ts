@@ -1,9 +1,9 @@
 /**
- * `npm run bench:search -- [--reports N] [--seed S] [--query Q] [--keep]`
+ * `npm run bench:search -- [--site DIR | --reports N [--seed S]] [--query Q] [--keep]`
  *
- * Search cost for a generated corpus of N reports (default 1000): builds and indexes it like the
- * real site, then prints
- * - the index size (bytes of <site>/pagefind, by kind of file);
+ * Search cost for a built site (`--site`), or for a generated corpus of N reports (default 1000)
+ * built and indexed like the real site. Prints
+ * - the index size (bytes of every search bundle, by kind of file);
  * - bytes downloaded for a first query on /search/?q=Q in headless Chromium (Playwright's network
  *   events, which include Pagefind's web worker), with and without the page and its own JS/CSS;
  * - time from navigation to results (`#search-status` saying 找到 N 份…).
@@ -12,21 +12,22 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { genCorpus } from './gen-corpus';
 import { launchBrowser } from '../tests/helpers/browser';
-import { buildSite, ROOT, siteChunks } from '../tests/helpers/search';
-import { chunksForPrefix, pagefindQuery, QUERY_LANGUAGE, queryTerms, singleCharacterTerms } from '../src/lib/search-query';
+import { buildSite, ROOT, siteBundles } from '../tests/helpers/search';
 import { serveDist } from '../tests/helpers/server';
 
-const USAGE = `用法 / usage: npm run bench:search -- [--reports N] [--seed S] [--query Q] [--keep]
+const USAGE = `用法 / usage: npm run bench:search -- [--site DIR | --reports N [--seed S]] [--query Q] [--keep]
 
+  --site DIR    已构建的网站（含搜索索引）/ an already built site with its search index
   --reports N   生成的报告数 / reports in the generated corpus (default 1000)
   --seed S      随机种子 / corpus seed (default 1)
   --query Q     首次搜索的关键词 / the first query (default 行政复议); repeatable
   --keep        保留 .tmp/bench-search-*/ 以便查看 / keep the work directory`;
 
 /** Bytes under `dir`, by what the files are. */
-function indexSizes(dir: string): Record<string, number> {
+export function indexSizes(dir: string): Record<string, number> {
   const sizes: Record<string, number> = {};
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -56,26 +57,33 @@ function indexSizes(dir: string): Record<string, number> {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(12);
 
-/** What a request fetched, for the byte breakdown. */
+/** What a request fetched, for the byte breakdown (any search bundle: /pagefind/, /pagefind-<k>/). */
 function category(url: string): string {
   const path = new URL(url).pathname;
-  if (path.startsWith('/pagefind/')) {
+  if (/^\/pagefind(-\d+)?\//.test(path)) {
     if (path.endsWith('.pf_fragment')) return 'pagefind: result fragments';
-    if (/\.pf_(index|meta|filter)$/.test(path)) return 'pagefind: index (meta, chunks, filters)';
-    return 'pagefind: runtime (pagefind.js, wasm, entry)';
+    if (/\.pf_(index|meta|filter)$|pagefind-entry\.json$/.test(path)) return 'pagefind: index (entry, meta, chunks, filters)';
+    return 'pagefind: runtime (pagefind.js, worker, wasm)';
   }
   if (path.startsWith('/_astro/')) return path.endsWith('.css') ? 'site: CSS' : 'site: JS';
   return 'site: HTML and other';
 }
 
-interface Measure {
+export interface Measure {
   query: string;
   ms: number;
   status: string;
   bytes: Record<string, number>;
 }
 
-async function measure(origin: string, query: string): Promise<Measure> {
+/** Bytes of the search data a query fetched: index and result fragments, not code (page, JS, CSS, Pagefind runtime). */
+export const dataBytes = (m: Measure): number =>
+  Object.entries(m.bytes)
+    .filter(([k]) => k.startsWith('pagefind: index') || k.startsWith('pagefind: result'))
+    .reduce((a, [, v]) => a + v, 0);
+
+/** A first query on /search/?q= with an empty cache: bytes by kind, and time from navigation to results. */
+export async function measureSearch(origin: string, query: string): Promise<Measure> {
   const browser = await launchBrowser();
   try {
     // A fresh context per query: an empty cache, as a first visit.
@@ -116,69 +124,10 @@ async function measure(origin: string, query: string): Promise<Measure> {
   }
 }
 
-/**
- * In-page: the query side proposed in src/lib/search-query.ts (Pagefind initialised without query
- * segmentation, character pairs, chunk preloading for one-character terms, results verified
- * against their text), timed to the first screenful of 10 verified results and to all of them.
- * Verification here is a plain substring test on each term: close enough for timing and bytes.
- */
-const PAIRS_IN_PAGE = `async ({ language, q, preload, terms }) => {
-  const t0 = performance.now();
-  const pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.options({ excerptLength: 40 });
-  const html = document.documentElement;
-  const lang = html.lang;
-  html.lang = language;
-  const ready = pagefind.init();
-  html.lang = lang;
-  await ready;
-  await Promise.all(preload.map((w) => pagefind.preload(w)));
-  const search = await pagefind.search(q);
-  const keep = (d) => { const t = d.content.replace(/\u200b/g, '').toLowerCase(); return terms.every((x) => t.includes(x.toLowerCase())); };
-  let kept = 0, checked = 0, firstScreen;
-  while (checked < search.results.length) {
-    const batch = await Promise.all(search.results.slice(checked, checked + 20).map((r) => r.data()));
-    checked += batch.length;
-    kept += batch.filter(keep).length;
-    if (firstScreen === undefined && (kept >= 10 || checked >= search.results.length)) firstScreen = { ms: performance.now() - t0, kept, checked };
-  }
-  return { firstScreen, all: { ms: performance.now() - t0, kept, checked, returned: search.results.length } };
-}`;
-
-async function measurePairs(origin: string, siteDir: string, query: string) {
-  const chunks = siteChunks(siteDir);
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${origin}/places/`, { waitUntil: 'load' });
-    let bytes = 0;
-    const pending: Promise<void>[] = [];
-    context.on('requestfinished', (req) => {
-      if (!req.url().startsWith(`${origin}/pagefind/`)) return;
-      pending.push(req.sizes().then((z) => void (bytes += z.responseBodySize + z.responseHeadersSize)));
-    });
-    const arg = {
-      language: QUERY_LANGUAGE,
-      q: pagefindQuery(query),
-      preload: [...new Set(singleCharacterTerms(query).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)))],
-      terms: queryTerms(query),
-    };
-    const r = (await page.evaluate(`(${PAIRS_IN_PAGE})(${JSON.stringify(arg)})`)) as {
-      firstScreen: { ms: number; kept: number; checked: number };
-      all: { ms: number; kept: number; checked: number; returned: number };
-    };
-    await Promise.all(pending);
-    await context.close();
-    return { ...r, bytes };
-  } finally {
-    await browser.close();
-  }
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      site: { type: 'string' },
       reports: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
       query: { type: 'string', multiple: true },
@@ -198,54 +147,63 @@ async function main(): Promise<void> {
   }
   const queries = values.query?.length ? values.query : ['行政复议'];
   const work = join(ROOT, '.tmp', `bench-search-${process.pid}`);
-  mkdirSync(work, { recursive: true });
+  let site = values.site;
   try {
-    let t = Date.now();
-    console.log(`generating ${reports} reports (seed ${seed}) …`);
-    genCorpus({ reports, seed, out: join(work, 'content') });
-    console.log(`  ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    console.log('building and indexing …');
-    t = Date.now();
-    const site = await buildSite(join(work, 'content'), work, (s) => console.log(`  ${s}`));
-    console.log(`  total ${((Date.now() - t) / 1000).toFixed(1)} s`);
-
-    const sizes = indexSizes(join(site, 'pagefind'));
-    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-    console.log(`\nindex size: ${relative(ROOT, join(site, 'pagefind'))} = ${total} bytes (${(total / 1024 / 1024).toFixed(2)} MiB)`);
-    for (const [k, v] of Object.entries(sizes).sort((a, b) => b[1] - a[1])) console.log(`  ${kb(v)}  ${k}`);
-    const chunks = readdirSync(join(site, 'pagefind', 'index')).length;
-    const fragments = readdirSync(join(site, 'pagefind', 'fragment')).length;
-    console.log(`  ${chunks} index chunks, ${fragments} fragment files`);
-
-    const server = await serveDist(site);
-    try {
-      for (const q of queries) {
-        const m = await measure(server.origin, q);
-        const all = Object.values(m.bytes).reduce((a, b) => a + b, 0);
-        const pagefindOnly = Object.entries(m.bytes)
-          .filter(([k]) => k.startsWith('pagefind'))
-          .reduce((a, [, v]) => a + v, 0);
-        console.log(`\nfirst query “${q}” on /search/ (empty cache): ${m.status}`);
-        console.log(`  time from navigation to results: ${m.ms.toFixed(0)} ms`);
-        console.log(`  bytes downloaded, all:                          ${kb(all)}`);
-        console.log(`  bytes downloaded, without the page and its JS/CSS: ${kb(pagefindOnly)}`);
-        for (const [k, v] of Object.entries(m.bytes).sort()) console.log(`    ${kb(v)}  ${k}`);
-        const p = await measurePairs(server.origin, site, q);
-        console.log(`  proposed query side (src/lib/search-query.ts), Pagefind files only:`);
-        console.log(
-          `    first 10 verified results: ${p.firstScreen.ms.toFixed(0)} ms (${p.firstScreen.checked} checked); all ${p.all.kept} verified of ${p.all.returned} returned: ${p.all.ms.toFixed(0)} ms, ${kb(p.bytes)}`,
-        );
-      }
-    } finally {
-      await server.close();
+    if (!site) {
+      mkdirSync(work, { recursive: true });
+      let t = Date.now();
+      console.log(`generating ${reports} reports (seed ${seed}) …`);
+      genCorpus({ reports, seed, out: join(work, 'content') });
+      console.log(`  ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      console.log('building and indexing …');
+      t = Date.now();
+      site = await buildSite(join(work, 'content'), work, (s) => console.log(`  ${s}`));
+      console.log(`  total ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
+    await printSearchFigures(site, queries);
   } finally {
-    if (!values.keep) rmSync(work, { recursive: true, force: true });
-    else console.log(`\nkept ${relative(ROOT, work)}`);
+    if (!values.site && !values.keep) rmSync(work, { recursive: true, force: true });
+    else if (!values.site) console.log(`\nkept ${relative(ROOT, work)}`);
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+/** Index sizes of every search bundle of `site`, then a first query for each of `queries` on its /search/ page. */
+export async function printSearchFigures(site: string, queries: readonly string[]): Promise<Measure[]> {
+  const sizes: Record<string, number> = {};
+  let chunks = 0;
+  let fragments = 0;
+  const bundles = siteBundles(site);
+  for (const b of bundles) {
+    for (const [k, v] of Object.entries(indexSizes(join(site, b)))) sizes[k] = (sizes[k] ?? 0) + v;
+    chunks += readdirSync(join(site, b, 'index')).length;
+    fragments += readdirSync(join(site, b, 'fragment')).length;
+  }
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  console.log(`\nsearch index: ${bundles.length} bundle(s) (${bundles.join(' ')}) = ${(total / 1024 / 1024).toFixed(2)} MiB`);
+  for (const [k, v] of Object.entries(sizes).sort((a, b) => b[1] - a[1])) console.log(`  ${kb(v)}  ${k}`);
+  console.log(`  ${chunks} index chunks, ${fragments} fragment files`);
+
+  const server = await serveDist(site);
+  const measures: Measure[] = [];
+  try {
+    console.log(`\n${'first query (empty cache)'.padEnd(16)} ${'to results'.padStart(10)} ${'index+fragments'.padStart(16)} ${'all bytes'.padStart(12)}  status`);
+    for (const q of queries) {
+      const m = await measureSearch(server.origin, q);
+      measures.push(m);
+      const all = Object.values(m.bytes).reduce((a, b) => a + b, 0);
+      console.log(`${q.padEnd(16, '　')} ${`${m.ms.toFixed(0)} ms`.padStart(10)} ${kb(dataBytes(m)).padStart(16)} ${kb(all)}  ${m.status}`);
+      for (const [k, v] of Object.entries(m.bytes).sort()) console.log(`    ${kb(v)}  ${k}`);
+    }
+  } finally {
+    await server.close();
+  }
+  return measures;
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,33 +1,49 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep]`: generates an N-report corpus, builds it in a
- * temporary directory and prints wall time and peak memory of each stage (content sync, page
- * rendering, search indexing), pages per second, dist/ and index sizes, and the time to rebuild
- * after editing one report. Figures only, no assertions: these machines are shared and noisy.
+ * `npm run bench -- --reports N [--seed S] [--shards N] [--jobs J] [--content DIR] [--keep]`
+ *
+ * Generates an N-report corpus (or takes `--content`), builds it with `npm run build`'s script in
+ * a work directory and prints wall time and peak memory of each stage (content sync, page
+ * rendering, search indexing, per shard for a split build), pages per second, dist/ and index
+ * sizes, the time to rebuild after editing one report, and, in headless Chromium, the bytes and
+ * time to first results of a fixed set of first queries. Figures only, no assertions: these
+ * machines are shared and noisy.
  */
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runMeasured, type RunResult } from '../src/lib/proc';
+import { runMeasured, type RunResult, type StepFigures } from '../src/lib/proc';
+import { ROOT } from '../tests/helpers/search';
+import { dataBytes, printSearchFigures } from './bench-search';
+
+/** First queries measured on the search page: a compound, a name, a one-character term, a rate, a number. */
+const QUERIES = ['行政复议', '枫桥经验', '法', '出庭应诉率', '规范性文件', '2023'];
 
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
+    shards: { type: 'string' },
+    jobs: { type: 'string' },
+    content: { type: 'string' },
     keep: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('用法 / usage: npm run bench -- --reports N [--seed S] [--keep]');
+  console.log(`用法 / usage: npm run bench -- --reports N [--seed S] [--shards N] [--jobs J] [--content DIR] [--keep]
+
+  --content DIR  用已生成的语料而不重新生成 / build this content directory instead of generating one
+  --shards N, --jobs J  传给 npm run build / passed to npm run build
+  --keep         保留工作目录 .tmp/bench-*/ / keep the work directory`);
   process.exit(0);
 }
 
 const N = Number(values.reports);
-const work = mkdtempSync(join(tmpdir(), `fazhi-bench-${N}-`));
-const content = join(work, 'content');
+const work = join(ROOT, '.tmp', `bench-${N}-${process.pid}`);
+mkdirSync(work, { recursive: true });
+const content = values.content ? resolve(values.content) : join(work, 'content');
 const out = join(work, 'dist');
-const env = { ...process.env, CONTENT_DIR: content, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '--max-old-space-size=8192' };
+const env = { ...process.env, CONTENT_DIR: content };
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -41,24 +57,7 @@ function dirSize(dir: string): number {
   return total;
 }
 
-/** Seconds Astro reports for its stages, read from its log. */
-function astroStages(log: string) {
-  const clock = (line: string | undefined) => {
-    const m = line && /(\d\d):(\d\d):(\d\d)/.exec(line);
-    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : NaN;
-  };
-  const lines = log.split('\n');
-  const syncStart = clock(lines.find((l) => l.includes('[content] Syncing content')));
-  const syncEnd = clock(lines.find((l) => l.includes('[content] Synced content')));
-  const pagesLine = lines.findLast((l) => /✓ Completed in [\d.]+m?s\.$/.test(l.trim()) && !l.includes('[build]'));
-  const pages = pagesLine ? /Completed in ([\d.]+)(m?s)/.exec(pagesLine) : null;
-  const built = /(\d+) page\(s\) built in ([\d.]+)s/.exec(log);
-  return {
-    syncSec: syncEnd - syncStart,
-    pagesSec: pages ? Number(pages[1]) / (pages[2] === 'ms' ? 1000 : 1) : NaN,
-    pageCount: built ? Number(built[1]) : NaN,
-  };
-}
+type Step = StepFigures;
 
 async function step(name: string, cmd: string, args: string[]): Promise<RunResult> {
   process.stdout.write(`… ${name}\n`);
@@ -70,34 +69,62 @@ async function step(name: string, cmd: string, args: string[]): Promise<RunResul
   return r;
 }
 
-const gen = await step(`gen-corpus ${N}`, 'npx', ['tsx', 'scripts/gen-corpus.ts', '--reports', String(N), '--out', content, '--seed', values.seed!]);
-const build = await step('astro build', 'npx', ['astro', 'build', '--outDir', out]);
-const index = await step('pagefind', 'npx', ['pagefind', '--site', out]);
-const stages = astroStages(build.output);
+const buildArgs = ['tsx', 'scripts/build.ts', '--out', out, '--work', join(work, 'shards')];
+if (values.shards) buildArgs.push('--shards', values.shards);
+if (values.jobs) buildArgs.push('--jobs', values.jobs);
+const stepsOf = (r: RunResult): Step[] => JSON.parse(/^build-steps: (.*)$/m.exec(r.output)![1]).steps;
 
-// Edit one report (append a sentence) and rebuild everything, as an official's fix would.
+const gen = values.content ? undefined : await step(`gen-corpus ${N}`, 'npx', ['tsx', 'scripts/gen-corpus.ts', '--reports', String(N), '--out', content, '--seed', values.seed!]);
+const build = await step('build (npm run build)', 'npx', buildArgs);
+const steps = stepsOf(build);
+
+// Edit one report (append a sentence) and build again, as an official's fix would.
 const reportsDir = join(content, 'reports');
 const one = readdirSync(reportsDir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.mdx'))!;
+const original = readFileSync(join(reportsDir, one));
 appendFileSync(join(reportsDir, one), '\n本段为基准测试追加的修改。\n');
-const rebuild = await step('rebuild after editing one report', 'npx', ['astro', 'build', '--outDir', out]);
-const reindex = await step('pagefind again', 'npx', ['pagefind', '--site', out]);
+const rebuild = await step(`rebuild after editing the text of ${one}`, 'npx', buildArgs);
+const rebuildSteps = stepsOf(rebuild);
+// An edit of the frontmatter (what national pages show) rebuilds more in a split build.
+writeFileSync(join(reportsDir, one), readFileSync(join(reportsDir, one), 'utf8').replace(/^title: (.*)$/m, 'title: $1（修订）'));
+const rebuildMeta = await step(`rebuild after editing the title of ${one}`, 'npx', buildArgs);
+// A given corpus is left as it was found (the site built from it keeps the edits).
+if (values.content) writeFileSync(join(reportsDir, one), original);
 
 const distBytes = dirSize(out);
-const indexBytes = dirSize(join(out, 'pagefind'));
+const bundles = readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d));
+const indexBytes = bundles.reduce((a, b) => a + dirSize(join(out, b)), 0);
+const astroSteps = steps.filter((x) => x.step.startsWith('astro'));
+const pagefindSteps = steps.filter((x) => x.step.startsWith('pagefind'));
+const sum = (xs: Step[], f: (x: Step) => number) => xs.reduce((a, x) => a + f(x), 0);
+const pages = sum(astroSteps, (x) => x.pageCount ?? 0);
+const pagesSec = sum(astroSteps, (x) => x.pagesSec ?? 0);
+
+console.log('\nsteps of the first build (wall, peak memory of the step):');
+for (const x of steps) {
+  const stages = x.step.startsWith('astro') ? `  (content sync ${x.syncSec} s, ${x.pageCount} pages in ${x.pagesSec?.toFixed(1)} s)` : '';
+  console.log(`  ${x.step.padEnd(20)} ${s(x.ms).padStart(8)} ${mb(x.peakRss).padStart(8)}${stages}`);
+}
+console.log(`steps rebuilt after the text edit: ${rebuildSteps.map((x) => x.step).join(', ') || 'none'}`);
+console.log(`steps rebuilt after the title edit: ${stepsOf(rebuildMeta).map((x) => x.step).join(', ') || 'none'}`);
+
+const searchFigures = await printSearchFigures(out, QUERIES);
+
 const rows: [string, string][] = [
   ['reports', String(N)],
-  ['corpus generation', s(gen.ms)],
-  ['astro build (wall, peak)', `${s(build.ms)}, ${mb(build.peakRss)}`],
-  ['  content sync', `${stages.syncSec} s`],
-  ['  page rendering', `${stages.pagesSec.toFixed(1)} s for ${stages.pageCount} pages (${(stages.pageCount / stages.pagesSec).toFixed(0)} pages/s)`],
-  ['pagefind index (wall, peak)', `${s(index.ms)}, ${mb(index.peakRss)}`],
-  ['site + search total', s(build.ms + index.ms)],
-  ['peak memory of any stage', mb(Math.max(build.peakRss, index.peakRss))],
+  ['corpus generation', gen ? s(gen.ms) : `(given: ${relative(ROOT, content)})`],
+  ['shards', String(astroSteps.length === 1 ? 'none (one build)' : `${astroSteps.length - 1} + national`)],
+  ['site + search build (wall, peak)', `${s(build.ms)}, ${mb(build.peakRss)}`],
+  ['  astro, all steps (sum of walls)', `${s(sum(astroSteps, (x) => x.ms))}, content sync ${sum(astroSteps, (x) => x.syncSec ?? 0)} s`],
+  ['  page rendering', `${pagesSec.toFixed(1)} s for ${pages} pages (${(pages / pagesSec).toFixed(0)} pages/s)`],
+  ['  pagefind, all steps (sum of walls)', `${s(sum(pagefindSteps, (x) => x.ms))}, peak of one ${mb(Math.max(...pagefindSteps.map((x) => x.peakRss)))}`],
   ['dist/ size', mb(distBytes)],
-  ['search index size', mb(indexBytes)],
-  ['rebuild after editing one report', `${s(rebuild.ms + reindex.ms)} (astro ${s(rebuild.ms)}, pagefind ${s(reindex.ms)})`],
+  ['search index size', `${mb(indexBytes)} in ${bundles.length} bundle(s)`],
+  ['rebuild after editing a report’s text', `${s(rebuild.ms)}, ${mb(rebuild.peakRss)}`],
+  ['rebuild after editing a report’s title', `${s(rebuildMeta.ms)}, ${mb(rebuildMeta.peakRss)}`],
+  ...searchFigures.map((m): [string, string] => [`first query ${m.query}`, `${m.ms.toFixed(0)} ms, ${(dataBytes(m) / 1024).toFixed(0)} KiB index+fragments`]),
 ];
-console.log(`\n基准结果 / benchmark (${new Date().toISOString()}, ${work})`);
-for (const [k, v] of rows) console.log(`${k.padEnd(36)} ${v}`);
-writeFileSync(join(work, 'bench.json'), JSON.stringify(Object.fromEntries(rows), null, 1));
+console.log(`\n基准结果 / benchmark (${new Date().toISOString()}, ${relative(ROOT, work)})`);
+for (const [k, v] of rows) console.log(`${k.padEnd(38)} ${v}`);
+writeFileSync(join(work, 'bench.json'), JSON.stringify({ rows: Object.fromEntries(rows), steps, rebuildSteps, rebuildMetaSteps: stepsOf(rebuildMeta) }, null, 1));
 if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /** Typed queries over places: the tree, ancestors, division codes. The only module that reads the places collection. */
 import { getCollection } from 'astro:content';
 import { buildPlaceTree, rootsOf, type Place } from '../lib/places';
+import { buildScope } from '../lib/build-scope';
 
 export type { Place };
 
@@ -25,6 +26,12 @@ export async function getPlace(id: string): Promise<Place> {
 
 export async function getAllPlaces(): Promise<Place[]> {
   return [...(await places()).values()];
+}
+
+/** Places whose pages this build renders (all, or those of the shard's provinces). */
+export async function getPlacesToRender(): Promise<Place[]> {
+  const scope = buildScope();
+  return (await getAllPlaces()).filter((p) => scope.hasProvince(p.province.id));
 }
 
 export async function getPlaceIds(): Promise<Set<string>> {

@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { formatProblems, parseEntryId, validateEntries } from '../lib/validate';
+import { entryProblems, formatProblems, parseEntryId } from '../lib/validate';
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
-import { assessCompliance, outline, type Compliance } from '../lib/compliance';
+import { complianceOf, type Compliance } from '../lib/compliance';
+import { buildScope } from '../lib/build-scope';
+import type { ReportFacts } from '../loaders/reports';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
 /** Drafts show in `astro dev` and in the drafts preview build, never in a production build (see astro.config.mjs). */
@@ -25,28 +27,37 @@ export interface Report {
 
 let cache: Promise<Report[]> | undefined;
 
+/** What the reports loader worked out from the body (the body itself is not kept). */
+const factsOf = (entry: CollectionEntry<'reports'>) => entry.rendered!.metadata as unknown as ReportFacts;
+
 async function load(): Promise<Report[]> {
   const entries = await getCollection('reports');
   const placeIds = await getPlaceIds();
-  const problems = validateEntries(
-    entries.map((e) => ({ file: e.filePath ?? e.id, id: e.id, body: e.body ?? '', data: e.data })),
-    placeIds,
-  );
+  const problems = entries.flatMap((e) => entryProblems({ file: e.filePath ?? e.id, id: e.id, data: e.data }, placeIds, factsOf(e).problems));
   if (problems.length) throw new Error(`报告内容有误 / invalid report entries:\n${formatProblems(problems)}`);
   const reports: Report[] = [];
   for (const entry of entries) {
     if (entry.data.draft && !showDrafts) continue;
     const { placeId, year } = parseEntryId(entry.id)!;
-    const compliance = assessCompliance({ year, publishedDate: entry.data.publishedDate, ...outline(entry.body ?? '') });
+    const compliance = complianceOf(factsOf(entry).parts, year, entry.data.publishedDate);
     reports.push({ id: entry.id, entry, data: entry.data, place: await getPlace(placeId), year, compliance });
   }
   return reports.sort((a, b) => b.year - a.year || a.place.id.localeCompare(b.place.id));
 }
 
-/** Every report to publish (drafts only where showDrafts), newest year first. */
+/**
+ * Every report this build knows (drafts only where showDrafts), newest year first: all of them, or
+ * in a split build those of the shard's provinces (shard 0: all, for the national pages).
+ */
 export async function getReports(): Promise<Report[]> {
   cache ??= load();
   return cache;
+}
+
+/** Reports whose pages this build renders (all, or those of the shard's provinces). */
+export async function getReportsToRender(): Promise<Report[]> {
+  const scope = buildScope();
+  return (await getReports()).filter((r) => scope.hasProvince(r.place.province.id));
 }
 
 let byPlace: Promise<Map<string, Report[]>> | undefined;
@@ -91,8 +102,8 @@ export const reportDate = (r: Report) => r.data.publishedDate ?? r.data.document
  * as modules.
  */
 export async function reportBody(r: Report): Promise<{ html?: string; Content?: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] }> {
-  const meta = r.entry.rendered?.metadata as { htmlFile?: string; headings?: MarkdownHeading[] } | undefined;
-  if (meta?.htmlFile) return { html: readFileSync(meta.htmlFile, 'utf8'), headings: meta.headings ?? [] };
+  const facts = factsOf(r.entry);
+  if (facts.htmlFile) return { html: readFileSync(facts.htmlFile, 'utf8'), headings: facts.headings };
   const { Content, headings } = await render(r.entry);
   return { Content, headings };
 }

@@ -3,9 +3,17 @@ import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '
 import { formatValue } from '../lib/format';
 import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearUrl, yearsUrl } from '../lib/urls';
 import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
+import { buildScope } from '../lib/build-scope';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
 import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, type Report } from './reports';
+
+/**
+ * True if this build renders the national pages with many pages of their own (indicators, years):
+ * a whole-site build or shard 0. Other shards' copies of the national pages are dropped when the
+ * site is assembled, so those routes are left empty there.
+ */
+export const rendersNationalPages = (): boolean => buildScope().national;
 
 export interface Crumb {
   label: string;
@@ -181,3 +189,16 @@ export async function yearPageData(year: number) {
 }
 
 export const levelLabel = (level: PlaceLevel) => t.level[level];
+
+/**
+ * The values of the search filters, as the report pages set them (see places/[...place]/[year].astro):
+ * rendered into the search page, so a first search need not load every filter index of every bundle.
+ */
+export async function searchFilterOptions(): Promise<Record<'year' | 'province' | 'level', string[]>> {
+  const reports = await getReports();
+  return {
+    year: (await getYears()).map(String),
+    province: [...new Set((await getProvinces()).filter((p) => reports.some((r) => r.place.province.id === p.id)).map((p) => p.name))],
+    level: PLACE_LEVELS.filter((l) => reports.some((r) => r.place.level === l)).map(levelLabel),
+  };
+}

@@ -71,7 +71,8 @@ export function timeliness(year: number, publishedDate?: Date): Timeliness {
   return publishedDate.getTime() <= deadlineFor(year).getTime() ? 'onTime' : 'late';
 }
 
-export function assessCompliance(input: ComplianceInput): Compliance {
+/** Which required parts a body covers, from its headings and paragraphs. */
+export function partsCovered(input: Pick<ComplianceInput, 'headings' | 'paragraphs'>): Record<PartKey, boolean> {
   const parts = {} as Record<PartKey, boolean>;
   for (const rule of PART_RULES) {
     parts[rule.key] =
@@ -83,12 +84,21 @@ export function assessCompliance(input: ComplianceInput): Compliance {
     const other = PART_RULES.filter((r) => r.key !== 'measures');
     parts.measures = input.headings.some((h) => !other.some((r) => r.heading.test(h)));
   }
+  return parts;
+}
+
+/** Compliance from the parts a body covers (see partsCovered) and the publication date. */
+export function complianceOf(parts: Record<PartKey, boolean>, year: number, publishedDate?: Date): Compliance {
   return {
     parts,
     missing: PART_RULES.filter((r) => !parts[r.key]),
-    timeliness: timeliness(input.year, input.publishedDate),
-    deadline: deadlineFor(input.year),
+    timeliness: timeliness(year, publishedDate),
+    deadline: deadlineFor(year),
   };
+}
+
+export function assessCompliance(input: ComplianceInput): Compliance {
+  return complianceOf(partsCovered(input), input.year, input.publishedDate);
 }
 
 /** Headings and paragraphs of an MDX body as plain text (bodies are Markdown paragraphs and ATX headings). */

@@ -849,6 +849,8 @@ export interface CorpusOptions {
   /** Bytes of MDX body per report. */
   minBytes?: number;
   maxBytes?: number;
+  /** Only every `count`-th report from `index` on: parts written by parallel workers (reports are independent). */
+  part?: { index: number; count: number };
 }
 
 export interface Corpus {
@@ -868,8 +870,10 @@ export function generateCorpus(opts: CorpusOptions): Corpus {
   const divisions = (tree ??= new DivisionTree());
   const { places, plan } = planPlaces(divisions, new Rng(opts.seed), opts.reports);
   const reports: CorpusReport[] = [];
+  let n = 0;
   for (const { pick, years } of plan) {
     for (const year of years) {
+      if (opts.part && n++ % opts.part.count !== opts.part.index) continue;
       const rng = new Rng(hashSeed(`${opts.seed}:${pick.chain.at(-1)!.id}:${year}`));
       const villagesPool = rng.sample(pick.townshipCodes, 6).flatMap((c) => divisions.villages(c));
       const ctx: ReportContext = {

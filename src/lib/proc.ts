@@ -39,15 +39,19 @@ function treeRss(root: number): number {
   return total;
 }
 
-export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunResult> {
+/** Runs `cmd`; with `echo` (a line prefix, possibly empty) its output is also written to ours as it comes. */
+export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, echo?: string): Promise<RunResult> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (echo) process.stdout.write(d);
+      if (echo !== undefined) process.stdout.write(echo ? d.toString().replace(/^(?=.)/gm, echo) : d);
     };
+    child.on('error', (e) => {
+      output += `${e.message}\n`;
+    });
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     let peakRss = 0;
@@ -59,4 +63,33 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv 
       resolve({ code: code ?? 1, ms: performance.now() - start, peakRss, output });
     });
   });
+}
+
+/** Seconds Astro's build log gives for content sync and page rendering, and the number of pages. */
+export function astroStages(log: string): { syncSec: number; pagesSec: number; pageCount: number } {
+  const clock = (line: string | undefined) => {
+    const m = line && /(\d\d):(\d\d):(\d\d)/.exec(line);
+    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : NaN;
+  };
+  const lines = log.split('\n');
+  const syncStart = clock(lines.find((l) => l.includes('[content] Syncing content')));
+  const syncEnd = clock(lines.find((l) => l.includes('[content] Synced content')));
+  const pagesLine = lines.findLast((l) => /✓ Completed in [\d.]+m?s\.$/.test(l.trim()) && !l.includes('[build]'));
+  const pages = pagesLine ? /Completed in ([\d.]+)(m?s)/.exec(pagesLine) : null;
+  const built = /(\d+) page\(s\) built in ([\d.]+)s/.exec(log);
+  return {
+    syncSec: syncEnd - syncStart,
+    pagesSec: pages ? Number(pages[1]) / (pages[2] === 'ms' ? 1000 : 1) : NaN,
+    pageCount: built ? Number(built[1]) : NaN,
+  };
+}
+
+/** One step of `npm run build` (an astro build or a Pagefind run), as scripts/build.ts reports it for npm run bench. */
+export interface StepFigures {
+  step: string;
+  ms: number;
+  peakRss: number;
+  syncSec?: number;
+  pagesSec?: number;
+  pageCount?: number;
 }

@@ -127,6 +127,7 @@ export interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   search(q: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
   preload(q: string): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
 /**
@@ -139,10 +140,11 @@ export const QUERY_LANGUAGE = 'und';
 /**
  * Initialises Pagefind for `pagefindQuery`. Pagefind reads `<html lang>` once, synchronously, when
  * it initialises; the page's language is set to QUERY_LANGUAGE for that instant only and restored
- * before anything else runs, so assistive technology and CSS never see it. Call before any other
+ * before anything else runs, so assistive technology and CSS never see it. Then merges the other
+ * search bundles (`merge`: their base paths), under the same language. Call before any other
  * Pagefind call.
  */
-export async function initPagefind(pagefind: PagefindApi, options: Record<string, unknown>, html: { lang: string }): Promise<void> {
+export async function initPagefind(pagefind: PagefindApi, options: Record<string, unknown>, html: { lang: string }, merge: readonly string[] = []): Promise<void> {
   await pagefind.options(options);
   const lang = html.lang;
   html.lang = QUERY_LANGUAGE;
@@ -153,6 +155,7 @@ export async function initPagefind(pagefind: PagefindApi, options: Record<string
     html.lang = lang;
   }
   await ready;
+  await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { ...options, language: QUERY_LANGUAGE })));
 }
 
 // -- Pagefind's index metadata, for chunk ranges --------------------------------------------------

@@ -40,45 +40,58 @@ export function parseEntryId(id: string): { placeId: string; year: number } | un
   return m ? { placeId: m[1], year: Number(m[2]) } : undefined;
 }
 
-export function validateEntries(entries: readonly EntryInput[], placeIds: ReadonlySet<string>): Problem[] {
+/**
+ * Checks that need the body: it is not empty, and every quote occurs in it. The reports loader runs
+ * these at content sync, so the body need not be kept in the content store for the build.
+ */
+export function bodyProblems(e: Pick<EntryInput, 'file' | 'body' | 'data'>): Problem[] {
   const problems: Problem[] = [];
-  for (const e of entries) {
-    const where = parseEntryId(e.id);
-    if (!where) {
-      problems.push({
-        file: e.file,
-        message: `报告文件应放在 reports/<地区id>/<年度>.mdx，如 reports/hunan/huaihua/2023.mdx / a report must be at reports/<place id>/<year>.mdx`,
-      });
-      continue;
-    }
-    if (!placeIds.has(where.placeId)) {
-      problems.push({
-        file: e.file,
-        message: `地区“${where.placeId}”不在 places.yaml 中，请先添加该地区 / place "${where.placeId}" is not in places.yaml; add it first`,
-      });
-    }
-    if (!Number.isNaN(e.data.year) && where.year !== e.data.year) {
-      problems.push({
-        file: e.file,
-        field: 'year',
-        message: `文件名年度 ${where.year} 与 year: ${e.data.year} 不一致 / the file name says ${where.year} but year is ${e.data.year}`,
-      });
-    }
-    if (!e.body.trim()) {
-      problems.push({ file: e.file, message: '正文为空 / the report body is empty' });
-    }
-    const text = bodyText(e.body);
-    for (const [key, v] of Object.entries(e.data.indicators)) {
-      if (findIndicator(key) && !text.includes(v.quote)) {
-        problems.push({
-          file: e.file,
-          field: `indicators.${key}.quote`,
-          message: quoteNotFound(v.quote),
-        });
-      }
+  if (!e.body.trim()) problems.push({ file: e.file, message: '正文为空 / the report body is empty' });
+  const text = bodyText(e.body);
+  for (const [key, v] of Object.entries(e.data.indicators)) {
+    if (findIndicator(key) && !text.includes(v.quote)) {
+      problems.push({ file: e.file, field: `indicators.${key}.quote`, message: quoteNotFound(v.quote) });
     }
   }
   return problems;
+}
+
+/** Checks of where an entry lives: its file is `<place id>/<year>`, the place exists and the year matches. */
+export function locationProblems(e: Pick<EntryInput, 'file' | 'id' | 'data'>, placeIds: ReadonlySet<string>): Problem[] {
+  const where = parseEntryId(e.id);
+  if (!where) {
+    return [
+      {
+        file: e.file,
+        message: `报告文件应放在 reports/<地区id>/<年度>.mdx，如 reports/hunan/huaihua/2023.mdx / a report must be at reports/<place id>/<year>.mdx`,
+      },
+    ];
+  }
+  const problems: Problem[] = [];
+  if (!placeIds.has(where.placeId)) {
+    problems.push({
+      file: e.file,
+      message: `地区“${where.placeId}”不在 places.yaml 中，请先添加该地区 / place "${where.placeId}" is not in places.yaml; add it first`,
+    });
+  }
+  if (!Number.isNaN(e.data.year) && where.year !== e.data.year) {
+    problems.push({
+      file: e.file,
+      field: 'year',
+      message: `文件名年度 ${where.year} 与 year: ${e.data.year} 不一致 / the file name says ${where.year} but year is ${e.data.year}`,
+    });
+  }
+  return problems;
+}
+
+/** All problems of one entry, given its body problems: an entry not at <place>/<year> is reported for that alone. */
+export function entryProblems(e: Pick<EntryInput, 'file' | 'id' | 'data'>, placeIds: ReadonlySet<string>, body: readonly Problem[]): Problem[] {
+  const location = locationProblems(e, placeIds);
+  return parseEntryId(e.id) ? [...location, ...body] : location;
+}
+
+export function validateEntries(entries: readonly EntryInput[], placeIds: ReadonlySet<string>): Problem[] {
+  return entries.flatMap((e) => entryProblems(e, placeIds, bodyProblems(e)));
 }
 
 /** One line per problem: `file › field: message`. */

@@ -2,17 +2,41 @@
  * Content loader for reports. Most entries are plain Markdown in an `.mdx` file (what the
  * importer writes); compiling each into its own MDX module is what made large builds slow. This
  * loader renders those with the Markdown pipeline at sync time (same remark/rehype plugins) and
- * caches the HTML in the data store by content digest, so a rebuild re-renders only what changed.
- * Entries that really use MDX (imports, components) still go through MDX as modules, as glob() does.
+ * caches the HTML by content digest, so a rebuild re-renders only what changed. Entries that
+ * really use MDX (imports, components) still go through MDX as modules, as glob() does.
  *
- * The rendered HTML is kept in files beside the content cache, not in the data store: Astro bundles
- * the data store as one module, and with every report's HTML in it that module dominated the
- * memory and time of large builds. Pages read the file (see reportHtml in src/data/reports.ts).
+ * Neither the rendered HTML nor the body is kept in the data store: Astro bundles the store as one
+ * module, and with every report's text in it that module dominated the memory and time of large
+ * builds. The HTML goes to a file beside the content cache (pages read it, see reportBody in
+ * src/data/reports.ts); what the build needs from the body (its problems, the required parts it
+ * covers) is worked out here and kept as `ReportFacts` in the entry's rendered metadata.
+ *
+ * In a split build (src/lib/shards.ts) a shard loads only its provinces' entries, and shard 0
+ * loads every entry's frontmatter and facts but renders none.
  */
 import { promises as fs, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { MarkdownHeading } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { buildScope } from '../lib/build-scope';
+import { outline, partsCovered, type PartKey } from '../lib/compliance';
+import { provinceOf } from '../lib/shards';
+import { bodyProblems, type Problem } from '../lib/validate';
+
+/** What the build needs from a report's body, worked out at content sync. */
+export interface ReportFacts {
+  /** Body problems (empty body, quotes not in the text); the data layer fails the build on them. */
+  problems: Problem[];
+  /** The required parts the body covers (see src/lib/compliance.ts). */
+  parts: Record<PartKey, boolean>;
+  headings: MarkdownHeading[];
+  /** The rendered body, for plain-Markdown entries rendered by this build. */
+  htmlFile?: string;
+}
+
+/** Bumped when what the loader derives from a file changes, so cached entries are worked out again. */
+const DERIVED_VERSION = 'facts-1';
 
 /** True when the body uses MDX beyond Markdown: ESM, JSX or expressions (escaped characters excluded). */
 export function needsMdx(body: string): boolean {
@@ -43,28 +67,48 @@ export function reportsLoader(base: string): Loader {
       const htmlFile = (digest: string) => join(htmlDir, `${digest}.html`);
       const baseDir = join(root, base.startsWith('/') ? relative(root, base) : base);
 
+      const scope = buildScope();
+      /** Entries this build loads, and whether it renders their bodies. */
+      const role = (id: string): 'skip' | 'facts' | 'render' => {
+        if (!scope.spec) return 'render';
+        if (scope.national) return 'facts';
+        return scope.hasProvince(provinceOf(id)) ? 'render' : 'skip';
+      };
+
       async function sync(file: string) {
         const path = join(baseDir, file);
-        const contents = await fs.readFile(path, 'utf8');
         const id = file.replace(/\.mdx$/, '').split('\\').join('/');
-        const digest = generateDigest(contents);
+        const wanted = role(id);
+        if (wanted === 'skip') return undefined;
+        const contents = await fs.readFile(path, 'utf8');
+        const digest = generateDigest(contents + DERIVED_VERSION);
         const filePath = relative(root, path);
         const existing = store.get(id);
-        if (existing && existing.digest === digest && (existing.deferredRender || existsSync(htmlFile(digest)))) {
+        if (existing && existing.digest === digest && (wanted === 'facts' || existing.deferredRender || existsSync(htmlFile(digest)))) {
           if (existing.deferredRender) store.addModuleImport(existing.filePath!);
           return id;
         }
         const fileUrl = pathToFileURL(path);
         const { body, data } = await mdx!.getEntryInfo({ contents, fileUrl });
         const parsed = await parseData({ id, data, filePath: path });
-        if (needsMdx(body)) {
-          store.set({ id, data: parsed, body, filePath, digest, deferredRender: true });
+        const facts: ReportFacts = {
+          problems: bodyProblems({ file: filePath, body, data: parsed as Parameters<typeof bodyProblems>[0]['data'] }),
+          parts: partsCovered(outline(body)),
+          headings: [],
+        };
+        if (wanted === 'facts') {
+          store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
+        } else if (needsMdx(body)) {
+          // Rendered as a module; its metadata only carries the facts (render() ignores it).
+          store.set({ id, data: parsed, filePath, digest, deferredRender: true, rendered: { html: '', metadata: { ...facts } } });
           store.addModuleImport(filePath);
         } else {
           // Render errors (e.g. a quote that cannot be marked) fail the build, never an empty page.
           const { html, metadata } = await renderMarkdown({ id, data, body, filePath: path, digest });
           await fs.writeFile(htmlFile(digest), html);
-          store.set({ id, data: parsed, body, filePath, digest, rendered: { html: '', metadata: { headings: metadata?.headings ?? [], htmlFile: htmlFile(digest) } } });
+          facts.headings = metadata?.headings ?? [];
+          facts.htmlFile = htmlFile(digest);
+          store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
         }
         return id;
       }
@@ -75,7 +119,7 @@ export function reportsLoader(base: string): Loader {
       const untouched = new Set(store.keys());
       // Bounded concurrency: rendering is CPU-bound, reading is not.
       for (let i = 0; i < files.length; i += 16) {
-        for (const id of await Promise.all(files.slice(i, i + 16).map(sync))) untouched.delete(id);
+        for (const id of await Promise.all(files.slice(i, i + 16).map(sync))) if (id) untouched.delete(id);
       }
       for (const id of untouched) store.delete(id);
 

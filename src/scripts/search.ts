@@ -17,19 +17,17 @@ import {
   type PagefindResultData,
 } from '../lib/search-query';
 
-/** The parts of Pagefind's API the page uses beyond search-query's layer. */
-type Pagefind = PagefindApi & { filters(): Promise<Record<string, Record<string, number>>> };
-
 const FILTERS = ['year', 'province', 'level'] as const;
 const PAGE = 10;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-async function loadPagefind(): Promise<Pagefind | undefined> {
+/** Loads the first search bundle and merges the others (a site built in shards has one per shard). */
+async function loadPagefind(bundles: readonly string[]): Promise<PagefindApi | undefined> {
   try {
-    const url = '/pagefind/pagefind.js';
-    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await initPagefind(pf, { highlightParam: 'highlight', excerptLength: 40 }, document.documentElement);
+    const url = `${bundles[0]}pagefind.js`;
+    const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    await initPagefind(pf, { highlightParam: 'highlight', excerptLength: 40 }, document.documentElement, bundles.slice(1));
     return pf;
   } catch {
     return undefined;
@@ -95,19 +93,18 @@ export async function runSearchPage(): Promise<void> {
   const help = $('search-help');
   input.value = q;
 
-  const pagefind = await loadPagefind();
+  const bundles = JSON.parse($('search-form').dataset.bundles ?? '["/pagefind/"]') as string[];
+  const pagefind = await loadPagefind(bundles);
   if (!pagefind) {
     status.textContent = t.search.noIndex;
     return;
   }
 
-  // Filter selects, filled from the index, preselected from the URL.
-  const available = await pagefind.filters();
+  // Filter selects (their options are in the page), preselected from the URL.
   const fieldset = $('search-filters');
   for (const name of FILTERS) {
     const select = fieldset.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
-    const values = Object.keys(available[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
-    for (const v of values) select.add(new Option(v, v, false, params.get(name) === v));
+    select.value = params.get(name) ?? '';
     select.addEventListener('change', () => select.form!.requestSubmit());
   }
   fieldset.hidden = false;
@@ -126,7 +123,10 @@ export async function runSearchPage(): Promise<void> {
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
   // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): query character
   // pairs, preload the chunks a one-character query needs, and keep only results that contain it.
-  if (singleCharacterTerms(q).length) await preloadPrefixChunks(pagefind, await fetchIndexChunks(), q);
+  if (singleCharacterTerms(q).length) {
+    const chunks = (await Promise.all(bundles.map((b) => fetchIndexChunks(b)))).flat();
+    await preloadPrefixChunks(pagefind, chunks, q);
+  }
   const { results } = await pagefind.search(pagefindQuery(q), { filters, sort: { year: 'desc' } });
   let checked = 0;
   let found = 0;

@@ -9,7 +9,7 @@
  * - `buildSite` builds and indexes a content directory in isolation from other builds.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -69,10 +69,19 @@ export interface RunOptions {
   /** Page to load Pagefind from: one that does not load Pagefind itself (default `/places/`). */
   path?: string;
   keepContent?: boolean;
+  /**
+   * Read each result's data from the site's fragment files (by result id) instead of fetching it
+   * in the page: the same URL and text, without loading every result of a 50,000-report site
+   * into a browser. The index lookup itself still runs in Chromium.
+   */
+  fragmentsFromDisk?: boolean;
 }
 
-/** In-page: initialises Pagefind as the search page does, optionally under another language tag. */
-const IN_PAGE_INIT = `async (language) => {
+/**
+ * In-page: initialises Pagefind as the search page does, optionally under another language tag,
+ * and merges the other search bundles of a site built in shards.
+ */
+const IN_PAGE_INIT = `async ({ language, merge }) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.options({ excerptLength: 40 });
   const html = document.documentElement;
@@ -81,17 +90,19 @@ const IN_PAGE_INIT = `async (language) => {
   const ready = pagefind.init();
   html.lang = lang;
   await ready;
+  await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { excerptLength: 40, ...(language ? { language } : {}) })));
 }`;
 
 /**
  * In-page: preloads the given words, runs one query and loads every result's data. A string, so
  * that no test transform (vite, esbuild) can rewrite its dynamic import.
  */
-const IN_PAGE_SEARCH = `async ({ q, preload }) => {
+const IN_PAGE_SEARCH = `async ({ q, preload, idsOnly }) => {
   const pagefind = await import('/pagefind/pagefind.js');
   const t0 = performance.now();
   await Promise.all(preload.map((w) => pagefind.preload(w)));
   const search = await pagefind.search(q);
+  if (idsOnly) return { ms: performance.now() - t0, ids: search.results.map((r) => r.id) };
   const data = await Promise.all(search.results.map((r) => r.data()));
   return {
     ms: performance.now() - t0,
@@ -99,12 +110,38 @@ const IN_PAGE_SEARCH = `async ({ q, preload }) => {
   };
 }`;
 
-/** The index chunks of a built site, from its Pagefind metadata file. */
+/** The search bundles of a built site, as URL paths: /pagefind/, and /pagefind-<k>/ for a site built in shards. */
+export function siteBundles(siteDir: string): string[] {
+  return readdirSync(siteDir)
+    .map((d) => /^pagefind(?:-(\d+))?$/.exec(d))
+    .filter((m): m is RegExpExecArray => !!m && existsSync(join(siteDir, m[0], 'pagefind-entry.json')))
+    .sort((a, b) => Number(a[1] ?? 1) - Number(b[1] ?? 1))
+    .map((m) => `/${m[0]}/`);
+}
+
+/** The index chunks of a built site (of all its search bundles), from their Pagefind metadata files. */
 export function siteChunks(siteDir: string): IndexChunk[] {
-  const dir = join(siteDir, 'pagefind');
-  const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
-  if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
-  return metaChunks(new Uint8Array(gunzipSync(readFileSync(join(dir, meta)))));
+  return siteBundles(siteDir).flatMap((bundle) => {
+    const dir = join(siteDir, bundle);
+    const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+    if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
+    return metaChunks(new Uint8Array(gunzipSync(readFileSync(join(dir, meta)))));
+  });
+}
+
+/** Every page of a built site's search bundles by Pagefind result id (`<language>_<hash>`): its URL and indexed text. */
+export function siteFragments(siteDir: string): Map<string, { url: string; content: string }> {
+  const pages = new Map<string, { url: string; content: string }>();
+  for (const bundle of siteBundles(siteDir)) {
+    const dir = join(siteDir, bundle, 'fragment');
+    for (const f of readdirSync(dir)) {
+      const raw = gunzipSync(readFileSync(join(dir, f)));
+      const json = raw.subarray(0, 12).toString() === 'pagefind_dcd' ? raw.subarray(12) : raw;
+      const { url, content } = JSON.parse(json.toString()) as { url: string; content: string };
+      pages.set(f.replace(/\.pf_fragment$/, ''), { url, content });
+    }
+  }
+  return pages;
 }
 
 /**
@@ -114,19 +151,28 @@ export function siteChunks(siteDir: string): IndexChunk[] {
 export async function runQueries(baseUrl: string, queries: readonly string[], opts: RunOptions = {}): Promise<QueryRun[]> {
   const mode = opts.mode ?? 'raw';
   const chunks = mode === 'pairs' ? siteChunks(opts.siteDir ?? DIST) : [];
+  const fragments = opts.fragmentsFromDisk ? siteFragments(opts.siteDir ?? DIST) : undefined;
   const browser = opts.browser ?? (await launchBrowser());
   try {
     const page = await browser.newPage();
     try {
       await page.goto(`${baseUrl.replace(/\/$/, '')}${opts.path ?? '/places/'}`, { waitUntil: 'load' });
-      await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify(mode === 'pairs' ? QUERY_LANGUAGE : null)})`);
+      const init = { language: mode === 'pairs' ? QUERY_LANGUAGE : null, merge: siteBundles(opts.siteDir ?? DIST).slice(1) };
+      await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify(init)})`);
       const runs: QueryRun[] = [];
       for (const query of queries) {
         const sent = mode === 'pairs' ? pagefindQuery(query) : query;
         const preload = mode === 'pairs' ? [...new Set(singleCharacterTerms(query).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)))] : [];
-        const arg = JSON.stringify({ q: sent, preload });
-        const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${arg})`)) as { ms: number; results: Required<ResultData>[] };
-        const results = r.results.map((x) => ({
+        const arg = JSON.stringify({ q: sent, preload, idsOnly: !!fragments });
+        const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${arg})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };
+        const data =
+          r.results ??
+          r.ids!.map((id) => {
+            const d = fragments!.get(id);
+            if (!d) throw new Error(`result ${id} has no fragment file in ${opts.siteDir}`);
+            return { ...d, excerpt: '' };
+          });
+        const results = data.map((x) => ({
           // Result URLs carry `?highlight=` when the page sets Pagefind's highlightParam.
           url: x.url.replace(/[?#].*$/, ''),
           excerpt: x.excerpt,
@@ -257,6 +303,20 @@ export async function buildSite(contentDir: string, workDir: string, log: (s: st
   await run('npx', ['pagefind', '--site', out], { cwd: ROOT, env, maxBuffer: 1 << 28 });
   log(`pagefind: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return out;
+}
+
+/**
+ * Builds `contentDir` as `npm run build` does, split into `shards` (scripts/build.ts), with its
+ * shards and output under `workDir` (inside the project). Returns the site directory and the
+ * build's log, which says which shards were built and which were unchanged.
+ */
+export async function buildSharded(contentDir: string, workDir: string, shards: number): Promise<{ site: string; log: string }> {
+  const work = resolve(workDir);
+  const site = join(work, 'dist');
+  const env = { ...process.env, CONTENT_DIR: resolve(contentDir) };
+  const args = ['tsx', 'scripts/build.ts', '--shards', String(shards), '--out', site, '--work', join(work, 'shards')];
+  const { stdout } = await run('npx', args, { cwd: ROOT, env, maxBuffer: 1 << 28 });
+  return { site, log: stdout };
 }
 
 /** The runs as the search page shows them: only results whose text contains the query (`verifyResults`). */

@@ -1,36 +1,55 @@
 /**
- * Search recall at scale: a generated corpus of 1,000 reports is built and indexed like the real
- * site, then searched with the same queries as the seed site. Takes a few minutes (generation
- * ~30 s, build ~90 s, queries ~90 s). SEARCH_RECALL_RAW=1 also measures plain Pagefind (~2 min).
+ * Search at scale, on a site built in shards: a generated corpus of 1,000 reports is built as
+ * `npm run build` builds a large site (scripts/build.ts: national pages, then province groups
+ * each with its own search bundle, assembled into one site), then searched across all bundles
+ * with the same queries as the seed site, which is built whole. Also checks the assembled site
+ * (every page from exactly one shard, one sitemap) and that editing one report rebuilds only the
+ * shards it touches. Takes a few minutes.
  */
-import { rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { genCorpus } from '../../scripts/gen-corpus';
+import { genCorpusParallel } from '../../scripts/gen-corpus';
+import { reportIds } from '../../src/lib/build-scope';
+import { countByProvince, planShards, provinceOf } from '../../src/lib/shards';
+import { reportUrl } from '../../src/lib/urls';
+import { parseEntryId } from '../../src/lib/validate';
 import { CHROME_QUERIES, SEARCH_QUERIES } from '../fixtures/search-queries';
 import { launchBrowser } from '../helpers/browser';
-import { buildSite, groundTruth, ROOT, runQueries, score, scoreTable, verified, type QueryRun } from '../helpers/search';
+import { buildSharded, groundTruth, publishedDocs, ROOT, runQueries, score, scoreTable, siteBundles, verified, type QueryRun } from '../helpers/search';
 import { serveDist, type DistServer } from '../helpers/server';
 
 const REPORTS = Number(process.env.SEARCH_CORPUS_REPORTS ?? 1000);
+const SHARDS = 3;
 const WORK = join(ROOT, '.tmp', `search-corpus-${process.pid}`);
 const CONTENT = join(WORK, 'content');
 const QUERIES = SEARCH_QUERIES.map((x) => x.q);
+/** A phrase put into one report of each shard, so the search page must answer from all bundles. */
+const ACROSS = '跨片检索试点';
 
 let site: string;
 let server: DistServer;
 let browser: Browser;
 let pairs: QueryRun[];
+let plan: Map<string, number>;
+let marked: string[];
 
 beforeAll(async () => {
   const t = Date.now();
-  genCorpus({ reports: REPORTS, seed: 1, out: CONTENT });
+  await genCorpusParallel({ reports: REPORTS, seed: 1, out: CONTENT });
   console.log(`generated ${REPORTS} reports: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  site = await buildSite(CONTENT, WORK, console.log);
+  const ids = reportIds(join(CONTENT, 'reports'));
+  plan = planShards(countByProvince(ids), SHARDS);
+  const published = (id: string) => !/^draft: true$/m.test(readFileSync(join(CONTENT, 'reports', `${id}.mdx`), 'utf8'));
+  marked = [1, 2, 3].map((k) => ids.find((id) => plan.get(provinceOf(id)) === k && published(id))!);
+  for (const id of marked) appendFileSync(join(CONTENT, 'reports', `${id}.mdx`), `\n本年度开展${ACROSS}工作。\n`);
+  const b = Date.now();
+  ({ site } = await buildSharded(CONTENT, WORK, SHARDS));
+  console.log(`sharded build (${SHARDS} shards): ${((Date.now() - b) / 1000).toFixed(1)} s`);
   server = await serveDist(site);
   browser = await launchBrowser();
-  pairs = await runQueries(server.origin, QUERIES, { browser, mode: 'pairs', siteDir: site });
+  pairs = await runQueries(server.origin, QUERIES, { browser, mode: 'pairs', siteDir: site, fragmentsFromDisk: true });
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -39,11 +58,18 @@ afterAll(async () => {
   if (!process.env.KEEP_SEARCH_CORPUS) rmSync(WORK, { recursive: true, force: true });
 });
 
-describe(`search recall on a ${REPORTS}-report corpus`, () => {
-  it('finds every published report that contains the query (character pairs, verified)', () => {
+describe(`search recall on a ${REPORTS}-report corpus built in ${SHARDS} shards`, () => {
+  it('has one search bundle per shard', () => {
+    expect(siteBundles(site)).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/']);
+  });
+
+  it('finds every published report that contains the query, across all bundles (character pairs, verified)', () => {
     const scores = verified(pairs).map((r) => score(r, groundTruth(CONTENT, r.query)));
-    console.log(scoreTable(`pairs + verify (${REPORTS} reports)`, scores));
+    console.log(scoreTable(`pairs + verify (${REPORTS} reports, ${SHARDS} shards)`, scores));
     for (const s of scores) expect(s.missed.slice(0, 5), `${s.query}: ${s.missed.length} not found`).toEqual([]);
+    // Results come from every shard, not only the first bundle.
+    const shardsHit = new Set(verified(pairs).flatMap((r) => r.urls.map((u) => plan.get(u.split('/')[2]))));
+    expect([...shardsHit].sort()).toEqual([1, 2, 3]);
   });
 
   it('returns only reports that contain the query after verification; logs precision before it', () => {
@@ -58,4 +84,64 @@ describe(`search recall on a ${REPORTS}-report corpus`, () => {
     for (const r of verified(pairs).filter((r) => CHROME_QUERIES.includes(r.query))) expect(r.urls, r.query).toEqual([]);
   });
 
+  it('the search page answers from every shard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(ACROSS)}`);
+    await page.waitForFunction(() => /找到/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 30_000 });
+    const urls = await page.$$eval('#search-results > li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const expected = marked.map((id) => reportUrl(parseEntryId(id)!.placeId, parseEntryId(id)!.year));
+    expect(urls.sort()).toEqual(expected.sort());
+    await page.close();
+  });
+});
+
+describe('the assembled site', () => {
+  const sitemapUrls = () =>
+    readdirSync(site)
+      .filter((f) => /^sitemap-\d+-\d+\.xml$/.test(f))
+      .flatMap((f) => [...readFileSync(join(site, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
+
+  it('has a page for every published report and one sitemap listing each page once', () => {
+    const index = readFileSync(join(site, 'sitemap-index.xml'), 'utf8');
+    for (const k of [0, 1, 2, 3]) expect(index).toContain(`/sitemap-${k}-0.xml`);
+    const urls = sitemapUrls();
+    expect(urls.length).toBe(new Set(urls).size);
+    const listed = new Set(urls);
+    for (const doc of publishedDocs(CONTENT)) {
+      expect(listed.has(doc.url), doc.url).toBe(true);
+      expect(readFileSync(join(site, doc.url, 'index.html'), 'utf8')).toContain('data-pagefind-body');
+    }
+    for (const p of ['/', '/places/', '/indicators/', '/years/']) expect(listed.has(p), p).toBe(true);
+  });
+
+  it('national pages count every shard’s reports', () => {
+    const csv = readFileSync(join(site, 'data', 'indicators.csv'), 'utf8');
+    const provinces = new Set(csv.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0].split('/')[0]));
+    expect(new Set([...provinces].map((p) => plan.get(p)))).toEqual(new Set([1, 2, 3]));
+    const json = JSON.parse(readFileSync(join(site, 'data', 'reports.json'), 'utf8')) as { count: number };
+    expect(json.count).toBe(publishedDocs(CONTENT).length);
+  });
+
+  const rebuild = async () => {
+    const { log } = await buildSharded(CONTENT, WORK, SHARDS);
+    return Object.fromEntries([...log.matchAll(/分片 \/ shard (\d+): (\w+)/g)].map((m) => [Number(m[1]), m[2]]));
+  };
+  const only = (...built: number[]) => Object.fromEntries([0, 1, 2, 3].map((s) => [s, built.includes(s) ? 'built' : 'unchanged']));
+
+  it('rebuilds only the edited report’s shard after an edit of its text, and finds the edit', async () => {
+    const id = marked[1];
+    appendFileSync(join(CONTENT, 'reports', `${id}.mdx`), '\n本段用于检验增量重建。\n');
+    expect(await rebuild()).toEqual(only(plan.get(provinceOf(id))!));
+    const [run] = verified(await runQueries(server.origin, ['检验增量重建'], { browser, mode: 'pairs', siteDir: site, fragmentsFromDisk: true }));
+    expect(run.urls).toEqual([reportUrl(parseEntryId(id)!.placeId, parseEntryId(id)!.year)]);
+  }, 10 * 60_000);
+
+  it('also rebuilds the national pages after an edit of the frontmatter', async () => {
+    const id = marked[2];
+    const file = join(CONTENT, 'reports', `${id}.mdx`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: 增量重建检验用的新标题'));
+    expect(await rebuild()).toEqual(only(0, plan.get(provinceOf(id))!));
+    const feed = readFileSync(join(site, 'feed.xml'), 'utf8');
+    expect(feed).toContain('<title>增量重建检验用的新标题</title>');
+  }, 10 * 60_000);
 });

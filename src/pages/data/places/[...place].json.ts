@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getAllPlaces } from '../../../data/places';
+import { getPlacesToRender } from '../../../data/places';
 import { getReportsOfPlace } from '../../../data/reports';
 import { openReport } from '../../../data/opendata';
 import { reportJson } from '../../../lib/opendata';
 import type { Place } from '../../../data/places';
 
-export const getStaticPaths = (async () => (await getAllPlaces()).map((place) => ({ params: { place: place.id }, props: { place } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await getPlacesToRender()).map((place) => ({ params: { place: place.id }, props: { place } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const place = (props as { place: Place }).place;

@@ -1,0 +1,252 @@
+/**
+ * `npm run build`: the production site and its search index in dist/.
+ *
+ * A small site is one `astro build` and one Pagefind run. A large one (more than SHARD_AT reports,
+ * or `--shards N`) is built as shards (src/lib/shards.ts): shard 0 the national pages, shards
+ * 1..N a group of provinces each with its own search bundle; `--jobs` of them at a time, each
+ * skipped when its inputs (code, places, its provinces' reports) are unchanged since its last
+ * build, then assembled into dist/. On separate machines, each runs `--shard k` and one runs
+ * `--assemble` over the shards' outputs copied into .shards/ (see README).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { reportIds } from '../src/lib/build-scope';
+import { outline, partsCovered } from '../src/lib/compliance';
+import { bundleDir, countByProvince, keepInAssembly, planShards, provinceOf, sitemapIndex } from '../src/lib/shards';
+import { SITE_URL } from '../src/lib/site';
+import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
+
+/** Sites up to this many reports build in one piece; above, in shards of about SHARD_SIZE reports. */
+export const SHARD_AT = 2000;
+export const SHARD_SIZE = 1500;
+
+const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out DIR] [--shard K | --assemble]
+
+  --shards N   分片数（默认：报告数超过 ${SHARD_AT} 时每约 ${SHARD_SIZE} 份一片，否则不分片）
+               number of shards (default: one per ~${SHARD_SIZE} reports above ${SHARD_AT} reports, else none)
+  --jobs J     同时构建的分片数 / shards built at a time (default: CPU count)
+  --out DIR    输出目录 / output directory (default dist)
+  --shard K    只构建第 K 片（0 为全国页面）到 .shards/K/，供多台机器并行
+               build only shard K (0 = national pages) into .shards/K/, for parallel runners
+  --assemble   把 .shards/*/ 中已构建的分片合并到输出目录 / assemble built shards into the output
+  --work DIR   分片的工作目录（须在项目内）/ where shards are built, inside the project (default .shards)
+
+最后一行 build-steps: {…} 给出每一步的耗时与峰值内存（供 npm run bench 读取）。
+The last line, build-steps: {…}, gives each step's wall time and peak memory (read by npm run bench).`;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(ROOT);
+
+const { values } = parseArgs({
+  options: {
+    shards: { type: 'string' },
+    jobs: { type: 'string' },
+    out: { type: 'string', default: 'dist' },
+    shard: { type: 'string' },
+    work: { type: 'string', default: '.shards' },
+    assemble: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const reportsDir = join(contentDir, 'reports');
+const ids = reportIds(reportsDir);
+const counts = countByProvince(ids);
+const shardCount = values.shards ? Number(values.shards) : ids.length > SHARD_AT ? Math.ceil(ids.length / SHARD_SIZE) : 1;
+if (!Number.isInteger(shardCount) || shardCount < 1) throw new Error(`--shards 必须是正整数 / --shards must be a positive integer (got ${values.shards})`);
+const out = resolve(values.out!);
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+
+/** Each step's figures, printed at the end for npm run bench. */
+const steps: StepFigures[] = [];
+
+async function run(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, prefix = ''): Promise<string> {
+  const r = await runMeasured(cmd, args, { ...process.env, ...env }, prefix);
+  if (r.code !== 0) throw new Error(`${prefix}${step} 失败 / failed (exit ${r.code}): ${cmd} ${args.join(' ')}`);
+  steps.push({ step, ms: Math.round(r.ms), peakRss: r.peakRss, ...(cmd.endsWith('astro') ? astroStages(r.output) : {}) });
+  return r.output;
+}
+
+const astro = (name: string, dist: string, env: NodeJS.ProcessEnv = {}, prefix = '') => run(`astro ${name}`, bin('astro'), ['build', '--outDir', dist], env, prefix);
+
+/**
+ * Pagefind reads report pages only (/places/<place>/<year>/, the only pages with
+ * data-pagefind-body): parsing the other pages is wasted work. The bundle goes in `bundle`.
+ */
+const pagefind = (name: string, site: string, bundle: string, prefix = '') =>
+  run(`pagefind ${name}`, bin('pagefind'), ['--site', site, '--output-subdir', bundle, '--glob', 'places/**/[0-9][0-9][0-9][0-9]/index.html'], {}, prefix);
+
+const printSteps = (extra: Record<string, number> = {}) => console.log(`build-steps: ${JSON.stringify({ steps, ...extra })}`);
+
+if (shardCount === 1 && values.shard === undefined && !values.assemble) {
+  await astro('site', out);
+  await pagefind('site', out, 'pagefind');
+  printSteps();
+  process.exit(0);
+}
+
+const plan = planShards(counts, shardCount);
+const work = resolve(values.work!);
+if (!work.startsWith(ROOT)) throw new Error(`--work 必须在项目目录内 / --work must be inside the project (${ROOT}): Astro shares build files between outputs outside it`);
+const shardDir = (k: number) => join(work, String(k));
+
+function filesUnder(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort() : [];
+}
+
+const digests = new Map<number, string>();
+
+/**
+ * Digest of everything shard k's output depends on; an unchanged digest means its last output
+ * still holds. Taken once, before building: an edit made during the build is seen by the next one.
+ */
+function inputDigest(k: number): string {
+  const known = digests.get(k);
+  if (known) return known;
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ k, shardCount, site: SITE_URL, drafts: process.env.INCLUDE_DRAFTS ?? '', contentDir }));
+  const code = ['src', 'public'].flatMap((d) => filesUnder(d).map((f) => join(d, f)));
+  for (const f of [...code, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', join(contentDir, 'places.yaml')]) {
+    if (existsSync(f)) h.update(`${f}\0`).update(readFileSync(f));
+  }
+  for (const id of ids) {
+    if (k !== 0 && plan.get(provinceOf(id)) !== k) continue;
+    const file = readFileSync(join(reportsDir, `${id}.mdx`), 'utf8');
+    h.update(`${id}\0`);
+    if (k > 0) h.update(file);
+    else {
+      // National pages show frontmatter and the required parts a body covers, never the text:
+      // an edit of the text alone rebuilds only the report's own shard (which also checks its quotes).
+      const [, frontmatter = file, body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(file) ?? [];
+      h.update(frontmatter).update(JSON.stringify(partsCovered(outline(body))));
+    }
+  }
+  digests.set(k, h.digest('hex'));
+  return digests.get(k)!;
+}
+
+/** True if shard k's last output was built from the inputs it has now. */
+function upToDate(k: number): boolean {
+  const stamp = join(shardDir(k), 'inputs.sha256');
+  return existsSync(stamp) && existsSync(join(shardDir(k), 'dist')) && readFileSync(stamp, 'utf8') === inputDigest(k);
+}
+
+/**
+ * Builds shards `ks`: an astro build each, then (shards 1..n) a Pagefind run, `jobs` steps at a
+ * time and at most one Pagefind run at once: it needs about 1.5 MB per Chinese page and more than
+ * one core, so two at once would double the peak memory for little gain. Index steps go first
+ * when they can, so finished shards free their memory early.
+ */
+async function buildShards(ks: readonly number[]): Promise<void> {
+  const builds = [...ks];
+  const indexes: number[] = [];
+  let indexing = false;
+  let busy = 0;
+  let failure: unknown;
+  const waiters: (() => void)[] = [];
+  const name = (k: number) => `${k}/${shardCount}`;
+  const dist = (k: number) => join(shardDir(k), 'dist');
+  // The stamp is written last: a shard whose build failed or was cut off is built again.
+  const done = (k: number) => writeFileSync(join(shardDir(k), 'inputs.sha256'), inputDigest(k));
+
+  const nextStep = (): (() => Promise<void>) | undefined => {
+    if (!indexing && indexes.length) {
+      const k = indexes.shift()!;
+      indexing = true;
+      return async () => {
+        try {
+          await pagefind(name(k), dist(k), bundleDir(k), `[${name(k)}] `);
+          done(k);
+        } finally {
+          indexing = false;
+        }
+      };
+    }
+    const k = builds.shift();
+    if (k === undefined) return undefined;
+    return async () => {
+      rmSync(shardDir(k), { recursive: true, force: true });
+      mkdirSync(shardDir(k), { recursive: true });
+      await astro(name(k), dist(k), { SHARD: name(k) }, `[${name(k)}] `);
+      if (k > 0) indexes.push(k);
+      else done(k);
+    };
+  };
+
+  const worker = async () => {
+    while (!failure) {
+      const step = nextStep();
+      if (step) {
+        busy++;
+        try {
+          await step();
+        } catch (e) {
+          failure ??= e;
+        } finally {
+          busy--;
+          waiters.splice(0).forEach((w) => w());
+        }
+      } else if (busy === 0) return;
+      else await new Promise<void>((r) => waiters.push(r));
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  if (failure) throw failure;
+}
+
+/** Hard links where the file system allows (fast, no extra space), copies elsewhere. */
+function place(from: string, to: string) {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+function assemble() {
+  rmSync(out, { recursive: true, force: true });
+  const sitemaps: string[] = [];
+  for (let k = 0; k <= shardCount; k++) {
+    const dist = join(shardDir(k), 'dist');
+    if (!existsSync(dist)) throw new Error(`分片 ${k} 尚未构建（缺少 ${relative(ROOT, dist)}）/ shard ${k} has not been built`);
+    for (const rel of filesUnder(dist)) {
+      if (!keepInAssembly(rel, k, plan) || existsSync(join(out, rel))) continue;
+      place(join(dist, rel), join(out, rel));
+      if (/^sitemap-\d+-\d+\.xml$/.test(rel)) sitemaps.push(rel);
+    }
+  }
+  writeFileSync(join(out, 'sitemap-index.xml'), sitemapIndex(SITE_URL, sitemaps));
+}
+
+const jobs = Math.max(1, Number(values.jobs ?? availableParallelism()));
+const started = Date.now();
+if (values.shard !== undefined) {
+  const k = Number(values.shard);
+  if (!(k >= 0 && k <= shardCount)) throw new Error(`--shard 应在 0 到 ${shardCount} 之间 / --shard must be 0…${shardCount}`);
+  const changed = !upToDate(k);
+  if (changed) await buildShards([k]);
+  console.log(`分片 / shard ${k}/${shardCount}: ${changed ? 'built' : 'unchanged'}`);
+  printSteps();
+} else {
+  if (!values.assemble) {
+    // Shard 0 first: it reads every entry and is the longest to sync.
+    const all = Array.from({ length: shardCount + 1 }, (_, k) => k);
+    const changed = all.filter((k) => !upToDate(k));
+    await buildShards(changed);
+    console.log(all.map((k) => `分片 / shard ${k}: ${changed.includes(k) ? 'built' : 'unchanged'}`).join('\n'));
+  }
+  const t = Date.now();
+  assemble();
+  console.log(`${shardCount} 个分片已合并到 / shards assembled into ${relative(ROOT, out) || out} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  printSteps({ assembleMs: Date.now() - t });
+}

@@ -1,0 +1,27 @@
+/**
+ * What this build renders: the shard named by `SHARD=k/n` (see src/lib/shards.ts), planned from
+ * the reports of the content directory, or the whole site. Read once per build, by the reports
+ * loader, the data layer and the sitemap filter, so all three agree.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from './paths';
+import { countByProvince, parseShardSpec, planShards, shardScope, type ShardScope } from './shards';
+
+/** Entry ids (`<place id>/<year>`) of the report files under `reportsDir`, sorted. */
+export function reportIds(reportsDir: string): string[] {
+  if (!existsSync(reportsDir)) return [];
+  return readdirSync(reportsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.split('\\').join('/').replace(/\.mdx$/, ''))
+    .sort();
+}
+
+let scope: ShardScope | undefined;
+
+export function buildScope(): ShardScope {
+  if (scope) return scope;
+  const spec = parseShardSpec(process.env.SHARD);
+  const plan = spec ? planShards(countByProvince(reportIds(join(contentDir, 'reports'))), spec.count) : new Map<string, number>();
+  return (scope = shardScope(spec, plan));
+}
