@@ -1,6 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -11,6 +9,7 @@ import { rehypeQuoteMarks } from './src/lib/rehype-quote-marks.ts';
 import { remarkRejectUnsafe } from './src/lib/mdx-safety.ts';
 import { buildScope } from './src/lib/build-scope.ts';
 import { SITE_URL } from './src/lib/site.ts';
+import { contentCachePrefix } from './src/lib/paths.ts';
 
 /**
  * Drafts are shown by `astro dev` and by the drafts preview build (INCLUDE_DRAFTS=true), never by a
@@ -34,7 +33,7 @@ const scope = buildScope();
 const shardSuffix = scope.spec ? `-shard-${scope.spec.index}-of-${scope.spec.count}` : '';
 const cacheDir =
   contentDir || scope.spec
-    ? `./node_modules/.astro-content-${contentDir ? createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 10) : 'content'}${shardSuffix}`
+    ? `./${contentDir ? contentCachePrefix(contentDir) : 'node_modules/.astro-content-content'}${shardSuffix}`
     : undefined;
 
 export default defineConfig({
