@@ -71,12 +71,19 @@ const steps: StepFigures[] = [];
 
 async function run(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, prefix = ''): Promise<string> {
   const r = await runMeasured(cmd, args, { ...process.env, ...env }, prefix);
-  if (r.code !== 0) throw new Error(`${prefix}${step} 失败 / failed (exit ${r.code}): ${cmd} ${args.join(' ')}`);
+  if (r.code !== 0) throw new Error(`${prefix}${step} 失败 / failed (exit ${r.code}): ${cmd} ${args.join(' ')}\n${r.output.slice(-3000)}`);
   steps.push({ step, ms: Math.round(r.ms), peakRss: r.peakRss, ...(cmd.endsWith('astro') ? astroStages(r.output) : {}) });
   return r.output;
 }
 
-const astro = (name: string, dist: string, env: NodeJS.ProcessEnv = {}, prefix = '') => run(`astro ${name}`, bin('astro'), ['build', '--outDir', dist], env, prefix);
+/**
+ * Astro bundles the whole content store as one module; for the national shard of a very large site
+ * (80 MB of frontmatter at 50,000 reports) that needs more than Node's default heap of about 4 GB.
+ */
+const HEAP = { NODE_OPTIONS: process.env.NODE_OPTIONS ?? '--max-old-space-size=16384' };
+
+const astro = (name: string, dist: string, env: NodeJS.ProcessEnv = {}, prefix = '') =>
+  run(`astro ${name}`, bin('astro'), ['build', '--outDir', dist], { ...HEAP, ...env }, prefix);
 
 /**
  * Pagefind reads report pages only (/places/<place>/<year>/, the only pages with
