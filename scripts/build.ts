@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
-import { bundleDir, countByProvince, keepInAssembly, planShards, provinceOf, sitemapIndex } from '../src/lib/shards';
+import { bundleDir, countByProvince, shardCountFor, keepInAssembly, planShards, provinceOf, sitemapIndex } from '../src/lib/shards';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 
@@ -63,9 +63,7 @@ const ids = reportIds(reportsDir);
 const counts = countByProvince(ids);
 const wanted = values.shards ? Number(values.shards) : ids.length > SHARD_AT ? Math.ceil(ids.length / SHARD_SIZE) : 1;
 if (!Number.isInteger(wanted) || wanted < 1) throw new Error(`--shards 必须是正整数 / --shards must be a positive integer (got ${values.shards})`);
-// A province is never split, so there are at most as many shards as provinces with reports: a shard
-// without reports would have no search bundle to build.
-const shardCount = Math.min(wanted, Math.max(1, counts.size));
+const shardCount = shardCountFor(wanted, counts.size);
 if (shardCount < wanted) console.log(`只有 ${counts.size} 个省份有报告，分为 ${shardCount} 片 / ${counts.size} provinces have reports: ${shardCount} shards`);
 const out = resolve(values.out!);
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);

@@ -8,6 +8,7 @@ import {
   parseShardSpec,
   planShards,
   shardScope,
+  shardCountFor,
   sitemapIndex,
 } from '../src/lib/shards';
 
@@ -40,6 +41,14 @@ describe('planShards', () => {
   it('is the same whatever order the counts come in', () => {
     const reversed = new Map([...counts].reverse());
     expect([...planShards(reversed, 3)].sort()).toEqual([...planShards(counts, 3)].sort());
+  });
+
+  it('never plans more shards than provinces with reports: a shard must have reports to index', () => {
+    expect(shardCountFor(34, 31)).toBe(31);
+    expect(shardCountFor(7, 31)).toBe(7);
+    expect(shardCountFor(3, 0)).toBe(1);
+    const plan = planShards(counts, shardCountFor(9, counts.size));
+    expect(new Set(plan.values())).toEqual(new Set([1, 2, 3, 4, 5]));
   });
 
   it('counts reports per province from entry ids', () => {

@@ -47,6 +47,12 @@ export function planShards(reportsPerProvince: ReadonlyMap<string, number>, coun
   return plan;
 }
 
+/**
+ * How many province shards to build: as many as wanted, but no more than there are provinces with
+ * reports, since a province is never split and a shard without reports has no search bundle.
+ */
+export const shardCountFor = (wanted: number, provincesWithReports: number): number => Math.min(wanted, Math.max(1, provincesWithReports));
+
 /** Reports per province, from entry ids (`<place id>/<year>`). */
 export function countByProvince(entryIds: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
