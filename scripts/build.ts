@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
+import { splitFrontmatter } from '../src/lib/content-check';
 import { bundleDir, countByProvince, shardCountFor, keepInAssembly, planShards, provinceOf, sitemapIndex } from '../src/lib/shards';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
@@ -135,8 +136,8 @@ function inputDigest(k: number): string {
     else {
       // National pages show frontmatter and the required parts a body covers, never the text:
       // an edit of the text alone rebuilds only the report's own shard (which also checks its quotes).
-      const [, frontmatter = file, body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(file) ?? [];
-      h.update(frontmatter).update(JSON.stringify(partsCovered(outline(body))));
+      const parts = splitFrontmatter(file);
+      h.update(parts?.yaml ?? file).update(JSON.stringify(partsCovered(outline(parts?.body ?? ''))));
     }
   }
   digests.set(k, h.digest('hex'));
