@@ -11,6 +11,7 @@ import {
   pagefindQuery,
   preloadPrefixChunks,
   QUERY_LANGUAGE,
+  searchNewestFirst,
   singleCharacterTerms,
   termWords,
   verifyResults,
@@ -139,6 +140,45 @@ describe('the Pagefind layer', () => {
     const first = await verifyResults(results, '扫一扫', { batch: 2, limit: 1 });
     expect(first.kept.map((d) => d.url)).toEqual(['/b/']);
     expect(first.checked).toBe(2);
+  });
+});
+
+describe('searchNewestFirst', () => {
+  // Pages of two merged bundles as Pagefind returns them: by score, years mixed, one page without a year.
+  const pages = [
+    { id: 'a', year: '2022', score: 9 },
+    { id: 'b', year: '2024', score: 8 },
+    { id: 'c', year: '2023', score: 7 },
+    { id: 'd', year: undefined, score: 6 },
+    { id: 'e', year: '2024', score: 5 },
+    { id: 'f', year: '2022', score: 4 },
+  ];
+  const fake = (searches: Record<string, string>[]) =>
+    ({
+      search: async (_q: string, o?: { filters?: Record<string, string> }) => {
+        searches.push(o?.filters ?? {});
+        const year = o?.filters?.year;
+        const hits = pages.filter((p) => !year || p.year === year).sort((x, y) => y.score - x.score);
+        return { results: hits.map((p) => ({ id: p.id, data: async () => ({}) as never })) };
+      },
+    }) as unknown as PagefindApi;
+
+  it('hands out results newest year first, by relevance within a year, the yearless last', async () => {
+    const searches: Record<string, string>[] = [];
+    const stream = await searchNewestFirst(fake(searches), '复议', {}, ['2022', '2024', '2023']);
+    expect(stream.total).toBe(6);
+    expect((await stream.take(2)).map((r) => r.id)).toEqual(['b', 'e']);
+    // Only the years needed so far were searched.
+    expect(searches).toEqual([{}, { year: '2024' }]);
+    expect((await stream.take(10)).map((r) => r.id)).toEqual(['c', 'a', 'f', 'd']);
+    expect(await stream.take(10)).toEqual([]);
+  });
+
+  it('keeps the reader’s filters, and a chosen year is searched once', async () => {
+    const searches: Record<string, string>[] = [];
+    const stream = await searchNewestFirst(fake(searches), '复议', { year: '2022', province: '广东省' }, ['2022', '2024']);
+    expect((await stream.take(10)).map((r) => r.id)).toEqual(['a', 'f']);
+    expect(searches).toEqual([{ year: '2022', province: '广东省' }]);
   });
 });
 

@@ -290,6 +290,51 @@ export async function verifyResults(
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
 }
 
+/** A search's results in reading order, handed out a screenful at a time. */
+export interface ResultStream {
+  /** How many results Pagefind returned (before verification). */
+  total: number;
+  /** The next `n` results; fewer (or none) once all are handed out. */
+  take(n: number): Promise<PagefindResult[]>;
+}
+
+/**
+ * Searches with `query` (from `pagefindQuery`) and hands out the results newest year first.
+ * Pagefind's own `sort` orders one bundle's results, but results of merged bundles come back
+ * ordered by score (pagefind.js, MultiPagefind.search), which mixes the years of a site built in
+ * shards. So each year of `years` is searched on its own, filtered to that year, as the reader
+ * pages on (cheap: the query's chunks are loaded by the first search); results within a year are
+ * in Pagefind's relevance order. Results of no listed year come last, so none is lost.
+ */
+export async function searchNewestFirst(
+  pagefind: PagefindApi,
+  query: string,
+  filters: Record<string, string>,
+  years: readonly string[],
+): Promise<ResultStream> {
+  const { results: all } = await pagefind.search(query, { filters });
+  const order = filters.year ? [] : [...years].sort((a, b) => Number(b) - Number(a));
+  const queue: PagefindResult[] = [];
+  const seen = new Set<string>();
+  let next = 0;
+  let restQueued = false;
+  return {
+    total: all.length,
+    async take(n) {
+      while (queue.length < n && (next < order.length || !restQueued)) {
+        if (next < order.length) {
+          const { results } = await pagefind.search(query, { filters: { ...filters, year: order[next++] } });
+          for (const r of results) if (!seen.has(r.id)) seen.add(r.id), queue.push(r);
+        } else {
+          restQueued = true;
+          queue.push(...all.filter((r) => !seen.has(r.id)));
+        }
+      }
+      return queue.splice(0, n);
+    },
+  };
+}
+
 /** A piece of an excerpt: plain text, or a match of a query term to highlight. */
 export interface ExcerptPart {
   text: string;

@@ -9,6 +9,7 @@ import {
   normalizeQuery,
   pagefindQuery,
   preloadPrefixChunks,
+  searchNewestFirst,
   singleCharacterTerms,
   verifyResults,
   excerptFor,
@@ -127,19 +128,22 @@ export async function runSearchPage(): Promise<void> {
     const chunks = (await Promise.all(bundles.map((b) => fetchIndexChunks(b)))).flat();
     await preloadPrefixChunks(pagefind, chunks, q);
   }
-  const { results } = await pagefind.search(pagefindQuery(q), { filters, sort: { year: 'desc' } });
+  const years = [...fieldset.querySelectorAll<HTMLOptionElement>('select[data-filter="year"] option')].map((o) => o.value).filter(Boolean);
+  const results = await searchNewestFirst(pagefind, pagefindQuery(q), filters, years);
   let checked = 0;
   let found = 0;
   const showMore = async () => {
     let added = 0;
-    while (added < PAGE && checked < results.length) {
-      const batch = await verifyResults(results.slice(checked, checked + PAGE), q);
+    while (added < PAGE && checked < results.total) {
+      const next = await results.take(PAGE);
+      if (!next.length) break;
+      const batch = await verifyResults(next, q);
       checked += batch.checked;
       for (const d of batch.kept) list.append(renderResult(d, q));
       added += batch.kept.length;
     }
     found += added;
-    const pending = results.length - checked;
+    const pending = Math.max(0, results.total - checked);
     more.hidden = pending === 0;
     if (found === 0 && pending === 0) {
       status.textContent = t.search.none(q);

@@ -93,6 +93,24 @@ describe(`search recall on a ${REPORTS}-report corpus built in ${SHARDS} shards`
     expect(urls.sort()).toEqual(expected.sort());
     await page.close();
   });
+
+  it('the search page lists results newest year first across shards, also on the next screenful', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('行政复议')}`);
+    await page.waitForFunction(() => /找到/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10, null, { timeout: 30_000 });
+    const shown = await page.$$eval('#search-results > li', (lis) =>
+      lis.map((li) => ({ url: new URL(li.querySelector('h2 a')!.getAttribute('href')!, location.href).pathname, meta: li.querySelector('p')!.textContent! })),
+    );
+    const years = shown.map((r) => Number(/(\d{4})年度/.exec(r.meta)![1]));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    const newest = Math.max(...groundTruth(CONTENT, '行政复议').map((u) => Number(u.split('/').at(-2))));
+    expect(years[0]).toBe(newest);
+    // The newest year's reports come from more than one bundle.
+    expect(new Set(shown.filter((_, i) => years[i] === newest).map((r) => plan.get(r.url.split('/')[2]))).size).toBeGreaterThan(1);
+    await page.close();
+  });
 });
 
 describe('the assembled site', () => {
