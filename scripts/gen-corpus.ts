@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
+  corpusPlaces,
   extractMaterial,
   generateCorpus,
   placesYaml,
@@ -112,8 +113,8 @@ function writePart(o: GenOptions, index: number, count: number): { reports: numb
  * random stream, so parts can be generated apart. For large corpora (10,000 reports take minutes).
  */
 export async function genCorpusParallel(o: GenOptions, workers = availableParallelism()): Promise<{ places: number; reports: number; bytes: number }> {
-  // The places (and one report, discarded): the plan is the same in every worker.
-  const { places } = generateCorpus({ reports: o.reports, seed: o.seed, material: loadMaterial(o.material), part: { index: 0, count: Number.MAX_SAFE_INTEGER } });
+  // The plan of places is the same in every worker.
+  const places = corpusPlaces(o);
   writeCorpus(resolve(o.out), { places, reports: [] }, `--reports ${o.reports} --seed ${o.seed} --material ${o.material ?? 'seeds'}`);
   const parts = await Promise.all(
     Array.from(

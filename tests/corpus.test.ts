@@ -2,10 +2,13 @@
  * The synthetic corpus: deterministic, real places whose codes resolve, every quote in its body,
  * bodies in the size range, valid for the site's schemas, and parseable as MDX.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { loadMaterial } from '../scripts/gen-corpus';
-import { BODY_BYTES, generateCorpus, nameStem, pinyinSlug, placesYaml, type Corpus, type Material } from '../src/lib/corpus';
+import { genCorpus, genCorpusParallel, loadMaterial } from '../scripts/gen-corpus';
+import { BODY_BYTES, corpusPlaces, generateCorpus, nameStem, pinyinSlug, placesYaml, type Corpus, type Material } from '../src/lib/corpus';
 import { divisionCode } from '../src/lib/divisions';
 import { parseMdx, splitMdxFile } from '../src/lib/mdx';
 import { placeSchema } from '../src/schemas/place';
@@ -38,6 +41,21 @@ describe('generateCorpus', { timeout: 60_000 }, () => {
     expect(placesYaml(again.places, 'h')).toBe(placesYaml(corpus.places, 'h'));
     const other = generateCorpus({ reports: REPORTS, seed: 43, material });
     expect(other.reports.map((r) => r.file)).not.toEqual(corpus.reports.map((r) => r.file));
+  });
+
+  it('gives the same places and files when written in parts by worker threads', async () => {
+    expect(corpusPlaces({ reports: REPORTS, seed: 42 })).toEqual(corpus.places);
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    try {
+      genCorpus({ reports: 30, seed: 7, out: join(dir, 'one') });
+      await genCorpusParallel({ reports: 30, seed: 7, out: join(dir, 'two') }, 2);
+      const files = (root: string) => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(mdx|yaml)$/.test(f)).sort();
+      expect(files(join(dir, 'two'))).toEqual(files(join(dir, 'one')));
+      expect(files(join(dir, 'one')).length).toBe(31);
+      for (const f of files(join(dir, 'one'))) expect(readFileSync(join(dir, 'two', f), 'utf8'), f).toBe(readFileSync(join(dir, 'one', f), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes exactly the requested number of reports, each place-year once, years 2019-2024', () => {

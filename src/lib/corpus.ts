@@ -863,6 +863,11 @@ export const BODY_BYTES = { min: 8 * 1024, max: 12 * 1024 } as const;
 /** The indexed division tables, built once per process (the village index alone is 600,000 rows). */
 let tree: DivisionTree | undefined;
 
+/** The places of the corpus generateCorpus writes for these options, without writing reports. */
+export function corpusPlaces(opts: Pick<CorpusOptions, 'reports' | 'seed'>): CorpusPlace[] {
+  return planPlaces((tree ??= new DivisionTree()), new Rng(opts.seed), opts.reports).places;
+}
+
 /** Plans places and writes every report. Pure: the same options give the same corpus. */
 export function generateCorpus(opts: CorpusOptions): Corpus {
   const minBytes = opts.minBytes ?? BODY_BYTES.min;

@@ -19,7 +19,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MarkdownHeading } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { buildScope } from '../lib/build-scope';
+import { buildScope, reportIds } from '../lib/build-scope';
 import { outline, partsCovered, type PartKey } from '../lib/compliance';
 import { provinceOf } from '../lib/shards';
 import { bodyProblems, type Problem } from '../lib/validate';
@@ -75,9 +75,8 @@ export function reportsLoader(base: string): Loader {
         return scope.hasProvince(provinceOf(id)) ? 'render' : 'skip';
       };
 
-      async function sync(file: string) {
-        const path = join(baseDir, file);
-        const id = file.replace(/\.mdx$/, '').split('\\').join('/');
+      async function sync(id: string) {
+        const path = join(baseDir, `${id}.mdx`);
         const wanted = role(id);
         if (wanted === 'skip') return undefined;
         const contents = await fs.readFile(path, 'utf8');
@@ -113,27 +112,26 @@ export function reportsLoader(base: string): Loader {
         return id;
       }
 
-      const files = existsSync(baseDir)
-        ? (await fs.readdir(baseDir, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.mdx')).sort()
-        : [];
+      const ids = reportIds(baseDir);
       const untouched = new Set(store.keys());
       // Bounded concurrency: rendering is CPU-bound, reading is not.
-      for (let i = 0; i < files.length; i += 16) {
-        for (const id of await Promise.all(files.slice(i, i + 16).map(sync))) if (id) untouched.delete(id);
+      for (let i = 0; i < ids.length; i += 16) {
+        for (const id of await Promise.all(ids.slice(i, i + 16).map(sync))) if (id) untouched.delete(id);
       }
       for (const id of untouched) store.delete(id);
 
       if (!watcher) return;
       watcher.add(baseDir);
+      const idOf = (path: string) => relative(baseDir, path).split('\\').join('/').replace(/\.mdx$/, '');
       const onChange = async (changed: string) => {
         if (!changed.startsWith(baseDir) || !changed.endsWith('.mdx')) return;
-        await sync(relative(baseDir, changed));
+        await sync(idOf(changed));
         logger.info(`Reloaded ${relative(root, changed)}`);
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);
       watcher.on('unlink', (deleted) => {
-        if (deleted.startsWith(baseDir) && deleted.endsWith('.mdx')) store.delete(relative(baseDir, deleted).replace(/\.mdx$/, ''));
+        if (deleted.startsWith(baseDir) && deleted.endsWith('.mdx')) store.delete(idOf(deleted));
       });
     },
   };
