@@ -17,6 +17,7 @@ import { genCorpus } from './gen-corpus';
 import { launchBrowser } from '../tests/helpers/browser';
 import { buildSite, ROOT, siteBundles } from '../tests/helpers/search';
 import { serveDist } from '../tests/helpers/server';
+import { PAIR_TABLE_PATH } from '../src/lib/search-pairs';
 
 const USAGE = `用法 / usage: npm run bench:search -- [--site DIR | --reports N [--seed S]] [--query Q] [--keep]
 
@@ -65,6 +66,7 @@ function category(url: string): string {
     if (/\.pf_(index|meta|filter)$|pagefind-entry\.json$/.test(path)) return 'pagefind: index (entry, meta, chunks, filters)';
     return 'pagefind: runtime (pagefind.js, worker, wasm)';
   }
+  if (path === PAIR_TABLE_PATH) return 'search: pair table';
   if (path.startsWith('/_astro/')) return path.endsWith('.css') ? 'site: CSS' : 'site: JS';
   return 'site: HTML and other';
 }
@@ -76,10 +78,10 @@ export interface Measure {
   bytes: Record<string, number>;
 }
 
-/** Bytes of the search data a query fetched: index and result fragments, not code (page, JS, CSS, Pagefind runtime). */
+/** Bytes of the search data a query fetched: index, pair table and result fragments, not code (page, JS, CSS, Pagefind runtime). */
 export const dataBytes = (m: Measure): number =>
   Object.entries(m.bytes)
-    .filter(([k]) => k.startsWith('pagefind: index') || k.startsWith('pagefind: result'))
+    .filter(([k]) => k.startsWith('pagefind: index') || k.startsWith('pagefind: result') || k === 'search: pair table')
     .reduce((a, [, v]) => a + v, 0);
 
 /** A first query on /search/?q= with an empty cache: bytes by kind, and time from navigation to results. */

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
-import { splitFrontmatter } from '../src/lib/content-check';
+import { splitFrontmatter } from '../src/lib/validate';
 import { bundleDir, countByProvince, shardCountFor, keepInAssembly, planShards, provinceOf, sitemapIndex } from '../src/lib/shards';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { entryProblems, formatProblems, parseEntryId } from '../lib/validate';
+import { bodyText, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/validate';
+
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { complianceOf, type Compliance } from '../lib/compliance';
 import { buildScope } from '../lib/build-scope';
@@ -106,4 +107,10 @@ export async function reportBody(r: Report): Promise<{ html?: string; Content?: 
   if (facts.htmlFile) return { html: readFileSync(facts.htmlFile, 'utf8'), headings: facts.headings };
   const { Content, headings } = await render(r.entry);
   return { Content, headings };
+}
+
+/** The text of a report's body, read from its file (the data store does not keep bodies). */
+export function reportText(r: Report): string {
+  const src = readFileSync(r.entry.filePath!, 'utf8');
+  return bodyText(splitFrontmatter(src)?.body ?? src);
 }

@@ -6,7 +6,8 @@ import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
 import { buildScope } from '../lib/build-scope';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
-import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, type Report } from './reports';
+import { evenSample, pairTable, type PairTable } from '../lib/search-pairs';
+import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, reportText, type Report } from './reports';
 
 /**
  * True if this build renders the national pages with many pages of their own (indicators, years):
@@ -201,4 +202,14 @@ export async function searchFilterOptions(): Promise<Record<'year' | 'province' 
     province: [...new Set((await getProvinces()).filter((p) => reports.some((r) => r.place.province.id === p.id)).map((p) => p.name))],
     level: PLACE_LEVELS.filter((l) => reports.some((r) => r.place.level === l)).map(levelLabel),
   };
+}
+
+/**
+ * How common each character pair is, for the search page to send Pagefind only a term's rarest
+ * pair (src/lib/search-pairs.ts). From an even sample of the reports of this build (so never of
+ * drafts in production); empty in shards that do not own the national pages.
+ */
+export async function searchPairTable(): Promise<PairTable> {
+  if (!rendersNationalPages()) return pairTable([]);
+  return pairTable(evenSample(await getReports()).map(reportText));
 }

@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import { placeSchema, type PlaceData } from '../schemas/place';
 import { buildPlaceTree } from './places';
 import { reportSchema } from '../schemas/report';
-import { validateEntries, type EntryInput, type Problem } from './validate';
+import { splitFrontmatter, validateEntries, type EntryInput, type Problem } from './validate';
 import { assessCompliance, outline } from './compliance';
 import { formatDate } from './format';
 import { PREFILL_NOTE } from './importer';
@@ -19,13 +19,6 @@ import { PREFILL_NOTE } from './importer';
 export interface CheckedProblem extends Problem {
   line?: number;
   severity: 'error' | 'warning';
-}
-
-/** Splits an MDX file into frontmatter source, body and the line the body starts on (1-based). */
-export function splitFrontmatter(src: string): { yaml: string; body: string; bodyLine: number } | undefined {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
-  if (!m) return undefined;
-  return { yaml: m[1], body: src.slice(m[0].length), bodyLine: m[0].split('\n').length };
 }
 
 function listMdx(dir: string): string[] {

@@ -18,14 +18,17 @@
  *
  * What this module does instead:
  * 1. `pagefindQuery`: a Chinese term is sent as its overlapping character pairs (行政复议 ->
- *    行政 政复 复议). Every pair of the text is an indexed word, so each pair's strict chunk holds
- *    it: no page containing the term can be missed. This needs Pagefind's own query segmentation
- *    off, which `initPagefind` arranges (see there).
+ *    行政 政复 复议), or, given the site's table of pair frequencies, as its rarest pair only (政复).
+ *    Every pair of the text is an indexed word, so each pair's strict chunk holds it: no page
+ *    containing the term can be missed. This needs Pagefind's own query segmentation off, which
+ *    `initPagefind` arranges (see there).
  * 2. `preloadPrefixChunks`: for a one-character term, loads every index chunk that can hold a word
  *    starting with it, from the chunk list in Pagefind's metadata, before searching.
  * 3. `verifyResults`: keeps only results whose indexed text contains every term, so numbers are
  *    whole numbers and no result lacks the query.
  */
+
+import { rarestPair } from './search-pairs';
 
 /** Trims the query, folds whitespace (including the full-width space) and drops wrapping quotes. */
 export function normalizeQuery(raw: string): string {
@@ -78,17 +81,20 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 /**
  * The words to give Pagefind for one term: each run of Chinese characters as its overlapping
  * pairs, everything else (numbers, Latin) as it is. 行政复议 -> 行政 政复 复议; 法 -> 法;
- * 2023年 -> 2023 年.
+ * 2023年 -> 2023 年. With `shares` (pairShares of the site's pair table), a run gives only its
+ * rarest pair (行政复议 -> 政复): any one pair finds every page with the term (src/lib/search-pairs.ts).
  */
-export function termWords(term: string): string[] {
+export function termWords(term: string, shares?: ReadonlyMap<string, number>): string[] {
   const words: string[] = [];
   let last = 0;
   for (const m of term.matchAll(HAN_RUN)) {
     const rest = term.slice(last, m.index).trim();
     if (rest) words.push(rest);
     const run = [...m[0]];
+    const pairs = run.slice(1).map((c, i) => run[i] + c);
     if (run.length === 1) words.push(run[0]);
-    for (let i = 0; i + 1 < run.length; i++) words.push(run[i] + run[i + 1]);
+    else if (shares) words.push(rarestPair(pairs, shares));
+    else words.push(...pairs);
     last = m.index + m[0].length;
   }
   const tail = term.slice(last).trim();
@@ -97,13 +103,13 @@ export function termWords(term: string): string[] {
 }
 
 /** The string to give `pagefind.search` (initialised with `initPagefind`) for what the reader typed. */
-export function pagefindQuery(raw: string): string {
-  return [...new Set(queryTerms(raw).flatMap(termWords))].join(' ');
+export function pagefindQuery(raw: string, shares?: ReadonlyMap<string, number>): string {
+  return [...new Set(queryTerms(raw).flatMap((t) => termWords(t, shares)))].join(' ');
 }
 
 /** One-character Chinese terms: the ones whose prefix extensions need their chunks preloaded. */
 export function singleCharacterTerms(raw: string): string[] {
-  return [...new Set(queryTerms(raw).flatMap(termWords))].filter((w) => [...w].length === 1 && HAN.test(w));
+  return [...new Set(queryTerms(raw).flatMap((t) => termWords(t)))].filter((w) => [...w].length === 1 && HAN.test(w));
 }
 
 // -- The layer over Pagefind's JS API (only the parts used here) -------------------------------

@@ -17,6 +17,7 @@ import {
   type PagefindApi,
   type PagefindResultData,
 } from '../lib/search-query';
+import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search-pairs';
 
 const FILTERS = ['year', 'province', 'level'] as const;
 const PAGE = 10;
@@ -95,6 +96,10 @@ export async function runSearchPage(): Promise<void> {
   input.value = q;
 
   const bundles = JSON.parse($('search-form').dataset.bundles ?? '["/pagefind/"]') as string[];
+  // Fetched beside Pagefind's start-up; without it every pair of a term is sent (more bytes, same results).
+  const shares = fetch(PAIR_TABLE_PATH)
+    .then(async (r) => (r.ok ? pairShares((await r.json()) as PairTable) : undefined))
+    .catch(() => undefined);
   const pagefind = await loadPagefind(bundles);
   if (!pagefind) {
     status.textContent = t.search.noIndex;
@@ -122,14 +127,14 @@ export async function runSearchPage(): Promise<void> {
   status.textContent = t.search.searching;
   const filters: Record<string, string> = {};
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
-  // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): query character
-  // pairs, preload the chunks a one-character query needs, and keep only results that contain it.
+  // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): query a character
+  // pair of each term, preload the chunks a one-character query needs, and keep only results that contain it.
   if (singleCharacterTerms(q).length) {
     const chunks = (await Promise.all(bundles.map((b) => fetchIndexChunks(b)))).flat();
     await preloadPrefixChunks(pagefind, chunks, q);
   }
   const years = [...fieldset.querySelectorAll<HTMLOptionElement>('select[data-filter="year"] option')].map((o) => o.value).filter(Boolean);
-  const results = await searchNewestFirst(pagefind, pagefindQuery(q), filters, years);
+  const results = await searchNewestFirst(pagefind, pagefindQuery(q, await shares), filters, years);
   let checked = 0;
   let found = 0;
   const showMore = async () => {

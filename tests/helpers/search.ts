@@ -25,6 +25,7 @@ import {
   singleCharacterTerms,
   type IndexChunk,
 } from '../../src/lib/search-query';
+import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search-pairs';
 import { reportUrl } from '../../src/lib/urls';
 import { bodyText, parseEntryId } from '../../src/lib/validate';
 import { launchBrowser } from './browser';
@@ -58,11 +59,12 @@ export interface RunOptions {
    * How queries reach Pagefind:
    * - `raw`: as typed, Pagefind initialised as the page's language says (zh-CN): what a plain
    *   `pagefind.search(q)` gives;
-   * - `pairs`: through src/lib/search-query.ts: Pagefind initialised with `initPagefind`'s
-   *   language, the query as `pagefindQuery(q)`, and the chunks of one-character terms preloaded.
+   * - `pairs`: through src/lib/search-query.ts as the search page does: Pagefind initialised with
+   *   `initPagefind`'s language, the query as `pagefindQuery(q, shares)` (the rarest pair of each
+   *   term, by the site's pair table), and the chunks of one-character terms preloaded.
    */
   mode?: 'raw' | 'pairs';
-  /** The built site directory, needed by `pairs` to read the index chunk list. */
+  /** The built site directory, needed by `pairs` to read the index chunk list and the pair table. */
   siteDir?: string;
   /** Reuse a browser; otherwise one is launched and closed. */
   browser?: Browser;
@@ -129,6 +131,11 @@ export function siteChunks(siteDir: string): IndexChunk[] {
   });
 }
 
+/** The shares of a built site's pair table (src/pages/search/pairs.json.ts), as the search page reads them. */
+export function siteShares(siteDir: string): Map<string, number> {
+  return pairShares(JSON.parse(readFileSync(join(siteDir, PAIR_TABLE_PATH), 'utf8')) as PairTable);
+}
+
 /** Every page of a built site's search bundles by Pagefind result id (`<language>_<hash>`): its URL and indexed text. */
 export function siteFragments(siteDir: string): Map<string, { url: string; content: string }> {
   const pages = new Map<string, { url: string; content: string }>();
@@ -151,6 +158,7 @@ export function siteFragments(siteDir: string): Map<string, { url: string; conte
 export async function runQueries(baseUrl: string, queries: readonly string[], opts: RunOptions = {}): Promise<QueryRun[]> {
   const mode = opts.mode ?? 'raw';
   const chunks = mode === 'pairs' ? siteChunks(opts.siteDir ?? DIST) : [];
+  const shares = mode === 'pairs' ? siteShares(opts.siteDir ?? DIST) : undefined;
   const fragments = opts.fragmentsFromDisk ? siteFragments(opts.siteDir ?? DIST) : undefined;
   const browser = opts.browser ?? (await launchBrowser());
   try {
@@ -161,7 +169,7 @@ export async function runQueries(baseUrl: string, queries: readonly string[], op
       await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify(init)})`);
       const runs: QueryRun[] = [];
       for (const query of queries) {
-        const sent = mode === 'pairs' ? pagefindQuery(query) : query;
+        const sent = mode === 'pairs' ? pagefindQuery(query, shares) : query;
         const preload = mode === 'pairs' ? [...new Set(singleCharacterTerms(query).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)))] : [];
         const arg = JSON.stringify({ q: sent, preload, idsOnly: !!fragments });
         const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${arg})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };

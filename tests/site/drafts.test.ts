@@ -43,6 +43,8 @@ describe('drafts', { timeout: 180_000 }, () => {
     expect(filesContaining(r.out, '办理行政诉讼案件77件')).toEqual([]);
     const home = readFileSync(join(r.out, 'index.html'), 'utf8');
     expect(home).toContain('已收录 1 份报告');
+    // The search's pair table counts published reports only.
+    expect(JSON.parse(readFileSync(join(r.out, 'search/pairs.json'), 'utf8')).sample).toBe(1);
   });
 
   it('appear with a banner, in lists and in search in the drafts preview build', async () => {
@@ -54,5 +56,6 @@ describe('drafts', { timeout: 180_000 }, () => {
     expect(readFileSync(join(r.out, 'places/hunan/huaihua/index.html'), 'utf8')).toContain('/places/hunan/huaihua/2024/');
     expect(readFileSync(join(r.out, 'index.html'), 'utf8')).toContain('已收录 2 份报告');
     expect(filesContaining(join(r.out, 'pagefind'), MARKER).length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(r.out, 'search/pairs.json'), 'utf8')).sample).toBe(2);
   });
 });

@@ -96,6 +96,9 @@ describe(`search recall on a ${REPORTS}-report corpus built in ${SHARDS} shards`
 
   it('the search page lists results newest year first across shards, also on the next screenful', async () => {
     const page = await browser.newPage();
+    // Chunks the query loads (Pagefind fetches them in its worker, so count on the context).
+    const chunks: string[] = [];
+    page.context().on('request', (r) => void (/\.pf_index$/.test(r.url()) && chunks.push(r.url())));
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent('行政复议')}`);
     await page.waitForFunction(() => /找到/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 30_000 });
     await page.click('#search-more');
@@ -107,6 +110,8 @@ describe(`search recall on a ${REPORTS}-report corpus built in ${SHARDS} shards`
     expect(years).toEqual([...years].sort((a, b) => b - a));
     const newest = Math.max(...groundTruth(CONTENT, '行政复议').map((u) => Number(u.split('/').at(-2))));
     expect(years[0]).toBe(newest);
+    // One pair of 行政复议 (the rarest, by /search/pairs.json), so one index chunk per bundle.
+    expect(chunks.length).toBe(SHARDS);
     // The newest year's reports come from more than one bundle.
     expect(new Set(shown.filter((_, i) => years[i] === newest).map((r) => plan.get(r.url.split('/')[2]))).size).toBeGreaterThan(1);
     await page.close();
