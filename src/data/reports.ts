@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { bodyText, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/validate';
-
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { complianceOf, type Compliance } from '../lib/compliance';
 import { buildScope } from '../lib/build-scope';

@@ -27,6 +27,9 @@ export interface PairTable {
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
+/** The overlapping pairs of a run of characters (code points): 行政复议 -> 行政 政复 复议. */
+export const pairsOf = (run: readonly string[]): string[] => run.slice(1).map((c, i) => run[i] + c);
+
 /** An even sample of at most `size` items, always the same for the same list. */
 export function evenSample<T>(items: readonly T[], size = PAIR_SAMPLE): T[] {
   if (items.length <= size) return [...items];
@@ -42,8 +45,7 @@ export function pairTable(texts: readonly string[], minShare = MIN_SHARE): PairT
   for (const text of texts) {
     const seen = new Set<string>();
     for (const m of text.matchAll(HAN_RUN)) {
-      const run = [...m[0]];
-      for (let i = 0; i + 1 < run.length; i++) seen.add(run[i] + run[i + 1]);
+      for (const p of pairsOf([...m[0]])) seen.add(p);
     }
     for (const p of seen) counts.set(p, (counts.get(p) ?? 0) + 1);
   }

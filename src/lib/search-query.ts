@@ -28,7 +28,7 @@
  *    whole numbers and no result lacks the query.
  */
 
-import { rarestPair } from './search-pairs';
+import { pairsOf, rarestPair } from './search-pairs';
 
 /** Trims the query, folds whitespace (including the full-width space) and drops wrapping quotes. */
 export function normalizeQuery(raw: string): string {
@@ -91,7 +91,7 @@ export function termWords(term: string, shares?: ReadonlyMap<string, number>): s
     const rest = term.slice(last, m.index).trim();
     if (rest) words.push(rest);
     const run = [...m[0]];
-    const pairs = run.slice(1).map((c, i) => run[i] + c);
+    const pairs = pairsOf(run);
     if (run.length === 1) words.push(run[0]);
     else if (shares) words.push(rarestPair(pairs, shares));
     else words.push(...pairs);
