@@ -9,7 +9,7 @@
  * `--assemble` over the shards' outputs copied into .shards/ (see README).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -223,19 +223,38 @@ function place(from: string, to: string) {
   }
 }
 
+/**
+ * Every report the national open data lists must have its page in the assembled site: a shard that
+ * lost entries would otherwise shrink the site (and its search) without a word.
+ */
+function missingReportPages(site: string): string[] {
+  const { reports } = JSON.parse(readFileSync(join(site, 'data/reports.json'), 'utf8')) as { reports: { url: string }[] };
+  return reports.map((r) => new URL(r.url).pathname).filter((path) => !existsSync(join(site, path, 'index.html')));
+}
+
+/** Assembles into a sibling directory and swaps it in, so a failed or cut-off assembly leaves the old site. */
 function assemble() {
-  rmSync(out, { recursive: true, force: true });
+  const next = `${out}.assembling`;
+  rmSync(next, { recursive: true, force: true });
   const sitemaps: string[] = [];
   for (let k = 0; k <= shardCount; k++) {
     const dist = join(shardDir(k), 'dist');
     if (!existsSync(dist)) throw new Error(`分片 ${k} 尚未构建（缺少 ${relative(ROOT, dist)}）/ shard ${k} has not been built`);
     for (const rel of filesUnder(dist)) {
-      if (!keepInAssembly(rel, k, plan) || existsSync(join(out, rel))) continue;
-      place(join(dist, rel), join(out, rel));
+      if (!keepInAssembly(rel, k, plan) || existsSync(join(next, rel))) continue;
+      place(join(dist, rel), join(next, rel));
       if (/^sitemap-\d+-\d+\.xml$/.test(rel)) sitemaps.push(rel);
     }
   }
-  writeFileSync(join(out, 'sitemap-index.xml'), sitemapIndex(SITE_URL, sitemaps));
+  writeFileSync(join(next, 'sitemap-index.xml'), sitemapIndex(SITE_URL, sitemaps));
+  const missing = missingReportPages(next);
+  if (missing.length) {
+    throw new Error(
+      `合并后缺少 ${missing.length} 个报告页（分片构建不完整，请删除 ${relative(ROOT, work)} 后重新构建）/ ${missing.length} report pages missing after assembly:\n${missing.slice(0, 20).join('\n')}`,
+    );
+  }
+  rmSync(out, { recursive: true, force: true });
+  renameSync(next, out);
 }
 
 const jobs = Math.max(1, Number(values.jobs ?? availableParallelism()));

@@ -318,11 +318,11 @@ export async function buildSite(contentDir: string, workDir: string, log: (s: st
  * shards and output under `workDir` (inside the project). Returns the site directory and the
  * build's log, which says which shards were built and which were unchanged.
  */
-export async function buildSharded(contentDir: string, workDir: string, shards: number): Promise<{ site: string; log: string }> {
+export async function buildSharded(contentDir: string, workDir: string, shards: number, extra: string[] = []): Promise<{ site: string; log: string }> {
   const work = resolve(workDir);
   const site = join(work, 'dist');
   const env = { ...process.env, CONTENT_DIR: resolve(contentDir) };
-  const args = ['tsx', 'scripts/build.ts', '--shards', String(shards), '--out', site, '--work', join(work, 'shards')];
+  const args = ['tsx', 'scripts/build.ts', '--shards', String(shards), '--out', site, '--work', join(work, 'shards'), ...extra];
   const { stdout } = await run('npx', args, { cwd: ROOT, env, maxBuffer: 1 << 28 });
   return { site, log: stdout };
 }

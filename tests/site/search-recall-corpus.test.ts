@@ -165,4 +165,18 @@ describe('the assembled site', () => {
     const feed = readFileSync(join(site, 'feed.xml'), 'utf8');
     expect(feed).toContain('<title>增量重建检验用的新标题</title>');
   }, 10 * 60_000);
+
+  it('refuses to assemble a site that lacks a published report’s page, and keeps the old site', async () => {
+    const id = marked[0];
+    const url = reportUrl(parseEntryId(id)!.placeId, parseEntryId(id)!.year);
+    const page = join(WORK, 'shards', String(plan.get(provinceOf(id))), 'dist', url, 'index.html');
+    const html = readFileSync(page);
+    rmSync(page);
+    try {
+      await expect(buildSharded(CONTENT, WORK, SHARDS, ['--assemble'])).rejects.toThrow(new RegExp(`缺少 1 个报告页[\\s\\S]*${url}`));
+      expect(readFileSync(join(site, url, 'index.html'))).toEqual(html);
+    } finally {
+      writeFileSync(page, html);
+    }
+  }, 5 * 60_000);
 });
