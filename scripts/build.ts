@@ -1,12 +1,15 @@
 /**
  * `npm run build`: the production site and its search index in dist/.
  *
- * A small site is one `astro build` and one Pagefind run. A large one (more than SHARD_AT reports,
- * or `--shards N`) is built as shards (src/lib/shards.ts): shard 0 the national pages, shards
- * 1..N a group of provinces each with its own search bundle; `--jobs` of them at a time, each
- * skipped when its inputs (code, places, its provinces' reports) are unchanged since its last
- * build, then assembled into dist/. On separate machines, each runs `--shard k` and one runs
- * `--assemble` over the shards' outputs copied into .shards/ (see README).
+ * A small site is one `astro build`. A large one (more than SHARD_AT reports, or `--shards N`) is
+ * built as shards (src/lib/shards.ts): shard 0 the national pages, shards 1..N a group of
+ * provinces each; `--jobs` of them at a time, each skipped when its inputs (code, places, its
+ * provinces' reports) are unchanged since its last build, then assembled into dist/. On separate
+ * machines, each runs `--shard k` and one runs `--assemble` over the shards' outputs copied into
+ * .shards/ (see README).
+ *
+ * Either way the report pages are then indexed with Pagefind, one search bundle per year (see
+ * bundlePath); in a split build a year is indexed again only when one of its pages changed.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
 import { splitFrontmatter } from '../src/lib/validate';
-import { bundleDir, countByProvince, shardCountFor, keepInAssembly, planShards, provinceOf, sitemapIndex } from '../src/lib/shards';
+import { bundleDir, countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor, sitemapIndex } from '../src/lib/shards';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 
@@ -89,17 +92,53 @@ const astro = (name: string, dist: string, env: NodeJS.ProcessEnv = {}, prefix =
   run(`astro ${name}`, bin('astro'), ['build', '--outDir', dist], { ...HEAP, ...env }, prefix);
 
 /**
- * Pagefind reads report pages only (/places/<place>/<year>/, the only pages with
- * data-pagefind-body): parsing the other pages is wasted work. The bundle goes in `bundle`.
+ * Indexes one year's report pages (/places/<place>/<year>/, the only pages with
+ * data-pagefind-body: parsing the others is wasted work) into the search bundle at `output`.
  */
-const pagefind = (name: string, site: string, bundle: string, prefix = '') =>
-  run(`pagefind ${name}`, bin('pagefind'), ['--site', site, '--output-subdir', bundle, '--glob', 'places/**/[0-9][0-9][0-9][0-9]/index.html'], {}, prefix);
+const pagefind = (year: number, site: string, output: string) =>
+  run(`pagefind ${year}`, bin('pagefind'), ['--site', site, '--glob', `places/**/${year}/index.html`, '--output-path', output], {}, `[pagefind ${year}] `);
+
+/** The report pages of a built site by year, as site-relative paths. */
+function reportPagesByYear(site: string): Map<number, string[]> {
+  const byYear = new Map<number, string[]>();
+  const places = join(site, 'places');
+  if (!existsSync(places)) return byYear;
+  for (const f of readdirSync(places, { recursive: true, encoding: 'utf8' })) {
+    const rel = `places/${f.split('\\').join('/')}`;
+    const year = reportPageYear(rel);
+    if (year !== undefined) byYear.set(year, [...(byYear.get(year) ?? []), rel]);
+  }
+  for (const pages of byYear.values()) pages.sort();
+  return new Map([...byYear].sort((a, b) => b[0] - a[0]));
+}
+
+/**
+ * Checks a built site before it replaces the old one: every report the national open data lists
+ * has its page (a shard that lost entries would otherwise shrink the site and its search without
+ * a word), and the search page offers exactly the years that have a search bundle.
+ */
+function checkSite(site: string, indexed: readonly number[]): void {
+  const { reports } = JSON.parse(readFileSync(join(site, 'data/reports.json'), 'utf8')) as { reports: { url: string }[] };
+  const missing = reports.map((r) => new URL(r.url).pathname).filter((path) => !existsSync(join(site, path, 'index.html')));
+  if (missing.length) {
+    throw new Error(
+      `缺少 ${missing.length} 个报告页（分片构建不完整，请删除 ${relative(ROOT, resolve(values.work!))} 后重新构建）/ ${missing.length} report pages missing:\n${missing.slice(0, 20).join('\n')}`,
+    );
+  }
+  const select = /<select[^>]*data-filter="year"[^>]*>([\s\S]*?)<\/select>/.exec(readFileSync(join(site, 'search/index.html'), 'utf8'));
+  const offered = [...(select?.[1] ?? '').matchAll(/<option value="(\d{4})"/g)].map((m) => Number(m[1])).sort();
+  if (offered.join() !== [...indexed].sort().join()) {
+    throw new Error(`搜索页的年度（${offered.join('、')}）与已建索引的年度（${[...indexed].sort().join('、')}）不一致 / search page years differ from indexed years`);
+  }
+}
 
 const printSteps = (extra: Record<string, number> = {}) => console.log(`build-steps: ${JSON.stringify({ steps, ...extra })}`);
 
 if (shardCount === 1 && values.shard === undefined && !values.assemble) {
   await astro('site', out);
-  await pagefind('site', out, 'pagefind');
+  const years = [...reportPagesByYear(out).keys()];
+  for (const year of years) await pagefind(year, out, join(out, bundleDir(year)));
+  checkSite(out, years);
   printSteps();
   process.exit(0);
 }
@@ -151,66 +190,28 @@ function upToDate(k: number): boolean {
 }
 
 /**
- * Builds shards `ks`: an astro build each, then (shards 1..n) a Pagefind run, `jobs` steps at a
- * time and at most one Pagefind run at once: it needs about 1.5 MB per Chinese page and more than
- * one core, so two at once would double the peak memory for little gain. Index steps go first
- * when they can, so finished shards free their memory early.
+ * Builds shards `ks` (their pages; search bundles come after assembly), `jobs` at a time. The
+ * first failure stops the queue; builds already running finish.
  */
 async function buildShards(ks: readonly number[]): Promise<void> {
-  const builds = [...ks];
-  const indexes: number[] = [];
-  let indexing = false;
-  let busy = 0;
+  const queue = [...ks];
   let failure: unknown;
-  const waiters: (() => void)[] = [];
-  const name = (k: number) => `${k}/${shardCount}`;
-  const dist = (k: number) => join(shardDir(k), 'dist');
-  // The stamp is written last: a shard whose build failed or was cut off is built again.
-  const done = (k: number) => writeFileSync(join(shardDir(k), 'inputs.sha256'), inputDigest(k));
-
-  const nextStep = (): (() => Promise<void>) | undefined => {
-    if (!indexing && indexes.length) {
-      const k = indexes.shift()!;
-      indexing = true;
-      return async () => {
-        try {
-          await pagefind(name(k), dist(k), bundleDir(k), `[${name(k)}] `);
-          done(k);
-        } finally {
-          indexing = false;
-        }
-      };
-    }
-    const k = builds.shift();
-    if (k === undefined) return undefined;
-    return async () => {
-      rmSync(shardDir(k), { recursive: true, force: true });
-      mkdirSync(shardDir(k), { recursive: true });
-      await astro(name(k), dist(k), { SHARD: name(k) }, `[${name(k)}] `);
-      if (k > 0) indexes.push(k);
-      else done(k);
-    };
-  };
-
   const worker = async () => {
-    while (!failure) {
-      const step = nextStep();
-      if (step) {
-        busy++;
-        try {
-          await step();
-        } catch (e) {
-          failure ??= e;
-        } finally {
-          busy--;
-          waiters.splice(0).forEach((w) => w());
-        }
-      } else if (busy === 0) return;
-      else await new Promise<void>((r) => waiters.push(r));
+    while (failure === undefined && queue.length) {
+      const k = queue.shift()!;
+      try {
+        rmSync(shardDir(k), { recursive: true, force: true });
+        mkdirSync(shardDir(k), { recursive: true });
+        await astro(`${k}/${shardCount}`, join(shardDir(k), 'dist'), { SHARD: `${k}/${shardCount}` }, `[${k}/${shardCount}] `);
+        // The stamp is written last: a shard whose build failed or was cut off is built again.
+        writeFileSync(join(shardDir(k), 'inputs.sha256'), inputDigest(k));
+      } catch (e) {
+        failure ??= e;
+      }
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
-  if (failure) throw failure;
+  if (failure !== undefined) throw failure;
 }
 
 /** Hard links where the file system allows (fast, no extra space), copies elsewhere. */
@@ -224,16 +225,37 @@ function place(from: string, to: string) {
 }
 
 /**
- * Every report the national open data lists must have its page in the assembled site: a shard that
- * lost entries would otherwise shrink the site (and its search) without a word.
+ * Indexes each year's report pages of the assembled site `site` into its search bundle, kept in
+ * the work directory and linked into the site. A year whose pages (and code) are unchanged since
+ * its last indexing keeps its bundle: after an edit of one report only its year is indexed again.
+ * One Pagefind run at a time: it needs about 1.5 MB per Chinese page and more than one core.
  */
-function missingReportPages(site: string): string[] {
-  const { reports } = JSON.parse(readFileSync(join(site, 'data/reports.json'), 'utf8')) as { reports: { url: string }[] };
-  return reports.map((r) => new URL(r.url).pathname).filter((path) => !existsSync(join(site, path, 'index.html')));
+async function indexYears(site: string): Promise<{ years: number[]; indexed: number[] }> {
+  const years: number[] = [];
+  const indexed: number[] = [];
+  for (const [year, pages] of reportPagesByYear(site)) {
+    const dir = join(work, 'index', String(year));
+    const h = createHash('sha256').update(readFileSync('package-lock.json'));
+    for (const rel of pages) h.update(`${rel}\0`).update(readFileSync(join(site, rel)));
+    const digest = h.digest('hex');
+    const stamp = join(dir, 'inputs.sha256');
+    if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === digest)) {
+      rmSync(dir, { recursive: true, force: true });
+      await pagefind(year, site, join(dir, 'bundle'));
+      writeFileSync(stamp, digest);
+      indexed.push(year);
+    }
+    for (const rel of filesUnder(join(dir, 'bundle'))) place(join(dir, 'bundle', rel), join(site, bundleDir(year), rel));
+    years.push(year);
+  }
+  return { years, indexed };
 }
 
-/** Assembles into a sibling directory and swaps it in, so a failed or cut-off assembly leaves the old site. */
-function assemble() {
+/**
+ * Assembles the shards' pages into a sibling directory, indexes them and swaps the result in, so
+ * a failed or cut-off assembly leaves the old site as it was.
+ */
+async function assemble(): Promise<number[]> {
   const next = `${out}.assembling`;
   rmSync(next, { recursive: true, force: true });
   const sitemaps: string[] = [];
@@ -247,14 +269,11 @@ function assemble() {
     }
   }
   writeFileSync(join(next, 'sitemap-index.xml'), sitemapIndex(SITE_URL, sitemaps));
-  const missing = missingReportPages(next);
-  if (missing.length) {
-    throw new Error(
-      `合并后缺少 ${missing.length} 个报告页（分片构建不完整，请删除 ${relative(ROOT, work)} 后重新构建）/ ${missing.length} report pages missing after assembly:\n${missing.slice(0, 20).join('\n')}`,
-    );
-  }
+  const { years, indexed } = await indexYears(next);
+  checkSite(next, years);
   rmSync(out, { recursive: true, force: true });
   renameSync(next, out);
+  return indexed;
 }
 
 const jobs = Math.max(1, Number(values.jobs ?? availableParallelism()));
@@ -275,7 +294,8 @@ if (values.shard !== undefined) {
     console.log(all.map((k) => `分片 / shard ${k}: ${changed.includes(k) ? 'built' : 'unchanged'}`).join('\n'));
   }
   const t = Date.now();
-  assemble();
+  const indexed = await assemble();
+  console.log(`搜索索引 / search bundles indexed: ${indexed.join(' ') || '(none changed)'}`);
   console.log(`${shardCount} 个分片已合并到 / shards assembled into ${relative(ROOT, out) || out} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   printSteps({ assembleMs: Date.now() - t });
 }

@@ -30,7 +30,8 @@ export const t = {
     clearFilters: '清除筛选',
     searching: '正在搜索…',
     count: (n: number, q: string) => `找到 ${n} 份包含“${q}”的报告`,
-    countSoFar: (n: number, q: string, pending: number) => `已找到 ${n} 份包含“${q}”的报告，另有 ${pending} 份待核对，可点击“显示更多”`,
+    // Results come newest year first, a year's index at a time; the total is known once all are searched.
+    countSoFar: (n: number, q: string, year: string) => `已找到 ${n} 份包含“${q}”的报告（按年度从新到旧，已查到 ${year} 年度），点击“显示更多结果”继续查找`,
     none: (q: string) => `没有找到包含“${q}”的报告。`,
     tips: ['检查是否有错别字，或换一个说法（如“复议”代替“行政复议案件”）。', '减少关键词，或只保留最关键的一个词。', '清除年度、省份、层级筛选后再试。'],
     empty: '请输入要查找的词语。',

@@ -17,6 +17,7 @@ import {
   verifyResults,
   type IndexChunk,
   type PagefindApi,
+  type YearBundle,
   type PagefindResult,
 } from '../src/lib/search-query';
 
@@ -144,41 +145,52 @@ describe('the Pagefind layer', () => {
 });
 
 describe('searchNewestFirst', () => {
-  // Pages of two merged bundles as Pagefind returns them: by score, years mixed, one page without a year.
+  // Three year bundles; each returns its pages by score, as Pagefind does.
   const pages = [
-    { id: 'a', year: '2022', score: 9 },
-    { id: 'b', year: '2024', score: 8 },
-    { id: 'c', year: '2023', score: 7 },
-    { id: 'd', year: undefined, score: 6 },
-    { id: 'e', year: '2024', score: 5 },
-    { id: 'f', year: '2022', score: 4 },
+    { id: 'a', year: '2022', score: 9, province: '广东省' },
+    { id: 'b', year: '2024', score: 8, province: '湖南省' },
+    { id: 'c', year: '2023', score: 7, province: '广东省' },
+    { id: 'e', year: '2024', score: 5, province: '广东省' },
+    { id: 'f', year: '2022', score: 4, province: '广东省' },
   ];
-  const fake = (searches: Record<string, string>[]) =>
-    ({
-      search: async (_q: string, o?: { filters?: Record<string, string> }) => {
-        searches.push(o?.filters ?? {});
-        const year = o?.filters?.year;
-        const hits = pages.filter((p) => !year || p.year === year).sort((x, y) => y.score - x.score);
-        return { results: hits.map((p) => ({ id: p.id, data: async () => ({}) as never })) };
+  const years = ['2022', '2024', '2023'];
+  const fake = (opened: string[], searches: Record<string, string>[]): YearBundle[] =>
+    years.map((year) => ({
+      year,
+      open: async () => {
+        opened.push(year);
+        return {
+          search: async (_q: string, o?: { filters?: Record<string, string> }) => {
+            searches.push(o?.filters ?? {});
+            const hits = pages.filter((p) => p.year === year && (!o?.filters?.province || p.province === o.filters.province));
+            return { results: hits.sort((x, y) => y.score - x.score).map((p) => ({ id: p.id, data: async () => ({}) as never })) };
+          },
+        } as unknown as PagefindApi;
       },
-    }) as unknown as PagefindApi;
+    }));
 
-  it('hands out results newest year first, by relevance within a year, the yearless last', async () => {
-    const searches: Record<string, string>[] = [];
-    const stream = await searchNewestFirst(fake(searches), '复议', {}, ['2022', '2024', '2023']);
-    expect(stream.total).toBe(6);
+  it('hands out results newest year first, by relevance within a year, opening a year only when needed', async () => {
+    const opened: string[] = [];
+    const stream = searchNewestFirst(fake(opened, []), '复议', {});
+    expect(stream.searchedTo).toBeUndefined();
     expect((await stream.take(2)).map((r) => r.id)).toEqual(['b', 'e']);
-    // Only the years needed so far were searched.
-    expect(searches).toEqual([{}, { year: '2024' }]);
-    expect((await stream.take(10)).map((r) => r.id)).toEqual(['c', 'a', 'f', 'd']);
+    expect(opened).toEqual(['2024']);
+    expect(stream).toMatchObject({ complete: false, pending: 0, searchedTo: '2024' });
+    expect((await stream.take(2)).map((r) => r.id)).toEqual(['c', 'a']);
+    expect(opened).toEqual(['2024', '2023', '2022']);
+    expect(stream).toMatchObject({ complete: true, pending: 1, searchedTo: '2022' });
+    expect((await stream.take(10)).map((r) => r.id)).toEqual(['f']);
     expect(await stream.take(10)).toEqual([]);
   });
 
-  it('keeps the reader’s filters, and a chosen year is searched once', async () => {
+  it('opens only a chosen year, and passes the other filters on', async () => {
+    const opened: string[] = [];
     const searches: Record<string, string>[] = [];
-    const stream = await searchNewestFirst(fake(searches), '复议', { year: '2022', province: '广东省' }, ['2022', '2024']);
+    const stream = searchNewestFirst(fake(opened, searches), '复议', { year: '2022', province: '广东省' });
     expect((await stream.take(10)).map((r) => r.id)).toEqual(['a', 'f']);
-    expect(searches).toEqual([{ year: '2022', province: '广东省' }]);
+    expect(opened).toEqual(['2022']);
+    expect(searches).toEqual([{ province: '广东省' }]);
+    expect(stream.complete).toBe(true);
   });
 });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   bundleDir,
-  bundlePaths,
+  bundlePath,
   countByProvince,
   keepInAssembly,
   ownerOfPath,
   parseShardSpec,
   planShards,
+  reportPageYear,
   shardScope,
   shardCountFor,
   sitemapIndex,
@@ -99,8 +100,7 @@ describe('what a shard owns', () => {
       'sitemap-0-0.xml',
       'sitemap-2-0.xml',
       'sitemap-2-index.xml',
-      'pagefind/pagefind.js',
-      'pagefind-2/pagefind-entry.json',
+      'pagefind/2024/pagefind.js',
     ];
     const keptBy = (rel: string) => [0, 1, 2].filter((k) => keepInAssembly(rel, k, plan));
     expect(Object.fromEntries(files.map((f) => [f, keptBy(f)]))).toEqual({
@@ -112,18 +112,18 @@ describe('what a shard owns', () => {
       'sitemap-0-0.xml': [0],
       'sitemap-2-0.xml': [2],
       'sitemap-2-index.xml': [],
-      'pagefind/pagefind.js': [1],
-      'pagefind-2/pagefind-entry.json': [2],
+      'pagefind/2024/pagefind.js': [],
     });
     // Hashed assets are the same in every shard: any copy will do.
     expect(keptBy('_astro/app.1a2b.css')).toEqual([0, 1, 2]);
   });
 
-  it('names search bundles and lists them in one sitemap index', () => {
-    expect(bundlePaths(undefined)).toEqual(['/pagefind/']);
-    expect(bundlePaths(3)).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/']);
-    expect(bundleDir(1)).toBe('pagefind');
-    expect(bundleDir(4)).toBe('pagefind-4');
+  it('names search bundles by year and lists them in one sitemap index', () => {
+    expect(bundlePath(2024)).toBe('/pagefind/2024/');
+    expect(bundleDir('2019')).toBe('pagefind/2019');
+    expect(reportPageYear('places/hunan/huaihua/2023/index.html')).toBe(2023);
+    expect(reportPageYear('places/hunan/huaihua/index.html')).toBeUndefined();
+    expect(reportPageYear('places/index.html')).toBeUndefined();
     const xml = sitemapIndex('https://example.org', ['sitemap-1-0.xml', 'sitemap-0-0.xml']);
     expect(xml).toContain('<loc>https://example.org/sitemap-0-0.xml</loc></sitemap><sitemap><loc>https://example.org/sitemap-1-0.xml</loc>');
   });

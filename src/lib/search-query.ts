@@ -296,45 +296,51 @@ export async function verifyResults(
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
 }
 
+/** One year's search bundle (src/lib/shards.ts, bundlePath), opened (loaded and initialised) on first use. */
+export interface YearBundle {
+  year: string;
+  open(): Promise<PagefindApi>;
+}
+
 /** A search's results in reading order, handed out a screenful at a time. */
 export interface ResultStream {
-  /** How many results Pagefind returned (before verification). */
-  total: number;
+  /** Results searched but not yet handed out. */
+  readonly pending: number;
+  /** True once every year to search has been searched. */
+  readonly complete: boolean;
+  /** The oldest year searched so far. */
+  readonly searchedTo: string | undefined;
   /** The next `n` results; fewer (or none) once all are handed out. */
   take(n: number): Promise<PagefindResult[]>;
 }
 
 /**
- * Searches with `query` (from `pagefindQuery`) and hands out the results newest year first.
- * Pagefind's own `sort` orders one bundle's results, but results of merged bundles come back
- * ordered by score (pagefind.js, MultiPagefind.search), which mixes the years of a site built in
- * shards. So each year of `years` is searched on its own, filtered to that year, as the reader
- * pages on (cheap: the query's chunks are loaded by the first search); results within a year are
- * in Pagefind's relevance order. Results of no listed year come last, so none is lost.
+ * Searches with `query` (from `pagefindQuery`) and hands out the results newest year first, by
+ * relevance within a year. Each year is its own bundle, opened only when the reader pages on to
+ * it: a first query loads the index of the newest year alone, which keeps it small and quick on
+ * a site of any size. A chosen year filter picks that year's bundle; the other filters are passed
+ * on to Pagefind.
  */
-export async function searchNewestFirst(
-  pagefind: PagefindApi,
-  query: string,
-  filters: Record<string, string>,
-  years: readonly string[],
-): Promise<ResultStream> {
-  const { results: all } = await pagefind.search(query, { filters });
-  const order = filters.year ? [] : [...years].sort((a, b) => Number(b) - Number(a));
+export function searchNewestFirst(bundles: readonly YearBundle[], query: string, filters: Record<string, string>): ResultStream {
+  const { year, ...rest } = filters;
+  const order = bundles.filter((b) => !year || b.year === year).sort((a, b) => Number(b.year) - Number(a.year));
+  const options = Object.keys(rest).length ? { filters: rest } : undefined;
   const queue: PagefindResult[] = [];
-  const seen = new Set<string>();
   let next = 0;
-  let restQueued = false;
   return {
-    total: all.length,
+    get pending() {
+      return queue.length;
+    },
+    get complete() {
+      return next >= order.length;
+    },
+    get searchedTo() {
+      return next ? order[next - 1].year : undefined;
+    },
     async take(n) {
-      while (queue.length < n && (next < order.length || !restQueued)) {
-        if (next < order.length) {
-          const { results } = await pagefind.search(query, { filters: { ...filters, year: order[next++] } });
-          for (const r of results) if (!seen.has(r.id)) seen.add(r.id), queue.push(r);
-        } else {
-          restQueued = true;
-          queue.push(...all.filter((r) => !seen.has(r.id)));
-        }
+      while (queue.length < n && next < order.length) {
+        const pagefind = await order[next++].open();
+        queue.push(...(await pagefind.search(query, options)).results);
       }
       return queue.splice(0, n);
     },

@@ -3,8 +3,9 @@
  * machines and are then assembled into one site (scripts/build.ts):
  * - shard 0 holds the national pages (home, places index, years, indicators, open data, feed,
  *   search, sitemap) and reads every entry's frontmatter, but renders no report;
- * - shards 1..n each hold the report and place pages of a group of provinces, and index them with
- *   Pagefind into a search bundle of their own; the search page searches all bundles together.
+ * - shards 1..n each hold the report and place pages of a group of provinces;
+ * - the assembled site's report pages are then indexed with Pagefind, one search bundle per year
+ *   (see bundlePath), which the search page opens newest year first.
  * Provinces are the unit because a place page lists the places below it, so a province's pages
  * only ever need that province's reports. Plain functions; the plan depends only on the content.
  */
@@ -92,25 +93,32 @@ export function shardScope(spec: ShardSpec | undefined, plan: ReadonlyMap<string
   };
 }
 
-/** URL path of shard k's Pagefind bundle: shard 1 (and a whole-site build) at /pagefind/, others beside it. */
-export const bundlePath = (index: number): string => (index <= 1 ? '/pagefind/' : `/pagefind-${index}/`);
+/**
+ * Search bundles are per year, not per shard: the search page lists results newest year first, so
+ * a first query needs only the newest year's bundle (its index chunks, metadata and filters grow
+ * with the reports it holds). A year's bundle covers every province; a split build indexes it
+ * after assembling the shards' pages (scripts/build.ts).
+ */
+export const bundlePath = (year: number | string): string => `/pagefind/${year}/`;
 
-/** Every search bundle of a site built as `count` shards (or as a whole, count undefined). */
-export const bundlePaths = (count: number | undefined): string[] =>
-  Array.from({ length: Math.max(1, count ?? 1) }, (_, i) => bundlePath(i + 1));
+/** The directory of a year's search bundle inside the site (`pagefind/2024`). */
+export const bundleDir = (year: number | string): string => bundlePath(year).replace(/^\/|\/$/g, '');
 
-/** The directory of shard k's search bundle inside the site (`pagefind`, `pagefind-2`, …). */
-export const bundleDir = (index: number): string => bundlePath(index).replace(/^\/|\/$/g, '');
+/** The year of a report page (`places/<place id>/<year>/index.html`, as a site-relative file), else undefined. */
+export function reportPageYear(rel: string): number | undefined {
+  const m = /^places\/.+\/(\d{4})\/index\.html$/.exec(rel.split('\\').join('/'));
+  return m ? Number(m[1]) : undefined;
+}
 
 /**
  * True if the file `rel` (relative to shard `shard`'s output) goes into the assembled site: the
- * pages it owns, its search bundle and its sitemap files, and the hashed assets every shard emits
- * alike. Shards other than 0 also render the national pages; those copies are dropped here.
+ * pages it owns and its sitemap files, and the hashed assets every shard emits alike. Shards other
+ * than 0 also render the national pages; those copies are dropped here. Search bundles are not
+ * in any shard's output: the assembly indexes them.
  */
 export function keepInAssembly(rel: string, shard: number, plan: ReadonlyMap<string, number>): boolean {
   if (rel.startsWith('_astro/')) return true;
-  const bundle = /^pagefind(?:-(\d+))?\//.exec(rel);
-  if (bundle) return shard >= 1 && Number(bundle[1] ?? 1) === shard;
+  if (rel.startsWith('pagefind/')) return false;
   const sitemap = /^sitemap-(\d+)-(\w+)\.xml$/.exec(rel);
   if (sitemap) return Number(sitemap[1]) === shard && sitemap[2] !== 'index';
   return ownerOfPath(`/${rel}`, plan) === shard;

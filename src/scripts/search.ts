@@ -16,20 +16,22 @@ import {
   matchesQuery,
   type PagefindApi,
   type PagefindResultData,
+  type YearBundle,
 } from '../lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search-pairs';
+import { bundlePath } from '../lib/shards';
 
 const FILTERS = ['year', 'province', 'level'] as const;
 const PAGE = 10;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Loads the first search bundle and merges the others (a site built in shards has one per shard). */
-async function loadPagefind(bundles: readonly string[]): Promise<PagefindApi | undefined> {
+/** Loads and initialises one year's search bundle; undefined if it cannot be loaded. */
+async function loadPagefind(year: string): Promise<PagefindApi | undefined> {
   try {
-    const url = `${bundles[0]}pagefind.js`;
-    const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await initPagefind(pf, { highlightParam: 'highlight', excerptLength: 40 }, document.documentElement, bundles.slice(1));
+    // Each bundle's pagefind.js is its own module, so each year is an independent instance.
+    const pf = (await import(/* @vite-ignore */ `${bundlePath(year)}pagefind.js`)) as PagefindApi;
+    await initPagefind(pf, { highlightParam: 'highlight', excerptLength: 40 }, document.documentElement);
     return pf;
   } catch {
     return undefined;
@@ -95,19 +97,25 @@ export async function runSearchPage(): Promise<void> {
   const help = $('search-help');
   input.value = q;
 
-  const bundles = JSON.parse($('search-form').dataset.bundles ?? '["/pagefind/"]') as string[];
-  // Fetched beside Pagefind's start-up; without it every pair of a term is sent (more bytes, same results).
+  // The years of the year filter, newest first: one search bundle each. The newest one starts
+  // loading now, beside the pair table; without the table every pair of a term is sent (more
+  // bytes, same results).
+  const fieldset = $('search-filters');
+  const yearOptions = [...fieldset.querySelectorAll<HTMLOptionElement>('select[data-filter="year"] option')].map((o) => o.value).filter(Boolean);
+  const years = yearOptions.sort((a, b) => Number(b) - Number(a));
+  const chosenYear = params.get('year');
+  const opened = new Map<string, Promise<PagefindApi | undefined>>();
+  const open = (year: string) => opened.get(year) ?? opened.set(year, loadPagefind(year)).get(year)!;
+  const first = chosenYear && years.includes(chosenYear) ? chosenYear : years[0];
   const shares = fetch(PAIR_TABLE_PATH)
     .then(async (r) => (r.ok ? pairShares((await r.json()) as PairTable) : undefined))
     .catch(() => undefined);
-  const pagefind = await loadPagefind(bundles);
-  if (!pagefind) {
+  if (!first || !(await open(first))) {
     status.textContent = t.search.noIndex;
     return;
   }
 
   // Filter selects (their options are in the page), preselected from the URL.
-  const fieldset = $('search-filters');
   for (const name of FILTERS) {
     const select = fieldset.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
     select.value = params.get(name) ?? '';
@@ -129,32 +137,43 @@ export async function runSearchPage(): Promise<void> {
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
   // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): query a character
   // pair of each term, preload the chunks a one-character query needs, and keep only results that contain it.
-  if (singleCharacterTerms(q).length) {
-    const chunks = (await Promise.all(bundles.map((b) => fetchIndexChunks(b)))).flat();
-    await preloadPrefixChunks(pagefind, chunks, q);
-  }
-  const years = [...fieldset.querySelectorAll<HTMLOptionElement>('select[data-filter="year"] option')].map((o) => o.value).filter(Boolean);
-  const results = await searchNewestFirst(pagefind, pagefindQuery(q, await shares), filters, years);
-  let checked = 0;
+  const oneCharacter = singleCharacterTerms(q).length > 0;
+  const bundles: YearBundle[] = years.map((year) => ({
+    year,
+    async open() {
+      const pagefind = await open(year);
+      if (!pagefind) throw new Error(`search bundle ${bundlePath(year)} did not load`);
+      if (oneCharacter) await preloadPrefixChunks(pagefind, await fetchIndexChunks(bundlePath(year)), q);
+      return pagefind;
+    },
+  }));
+  const results = searchNewestFirst(bundles, pagefindQuery(q, await shares), filters);
   let found = 0;
   const showMore = async () => {
     let added = 0;
-    while (added < PAGE && checked < results.total) {
-      const next = await results.take(PAGE);
-      if (!next.length) break;
-      const batch = await verifyResults(next, q);
-      checked += batch.checked;
-      for (const d of batch.kept) list.append(renderResult(d, q));
-      added += batch.kept.length;
+    more.disabled = true;
+    try {
+      while (added < PAGE) {
+        const next = await results.take(PAGE);
+        if (!next.length) break;
+        const batch = await verifyResults(next, q);
+        for (const d of batch.kept) list.append(renderResult(d, q));
+        added += batch.kept.length;
+      }
+    } catch {
+      status.textContent = t.search.noIndex;
+      return;
+    } finally {
+      more.disabled = false;
     }
     found += added;
-    const pending = Math.max(0, results.total - checked);
-    more.hidden = pending === 0;
-    if (found === 0 && pending === 0) {
+    const done = results.complete && results.pending === 0;
+    more.hidden = done;
+    if (found === 0 && done) {
       status.textContent = t.search.none(q);
       help.hidden = false;
     } else {
-      status.textContent = pending ? t.search.countSoFar(found, q, pending) : t.search.count(found, q);
+      status.textContent = done ? t.search.count(found, q) : t.search.countSoFar(found, q, results.searchedTo!);
     }
   };
   more.addEventListener('click', showMore);

@@ -9,9 +9,9 @@
  * - `buildSite` builds and indexes a content directory in isolation from other builds.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -26,6 +26,7 @@ import {
   type IndexChunk,
 } from '../../src/lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search-pairs';
+import { bundlePath } from '../../src/lib/shards';
 import { reportUrl } from '../../src/lib/urls';
 import { bodyText, parseEntryId } from '../../src/lib/validate';
 import { launchBrowser } from './browser';
@@ -83,8 +84,8 @@ export interface RunOptions {
  * In-page: initialises Pagefind as the search page does, optionally under another language tag,
  * and merges the other search bundles of a site built in shards.
  */
-const IN_PAGE_INIT = `async ({ language, merge }) => {
-  const pagefind = await import('/pagefind/pagefind.js');
+const IN_PAGE_INIT = `async ({ language, first, merge }) => {
+  const pagefind = await import(first + 'pagefind.js');
   await pagefind.options({ excerptLength: 40 });
   const html = document.documentElement;
   const lang = html.lang;
@@ -99,8 +100,8 @@ const IN_PAGE_INIT = `async ({ language, merge }) => {
  * In-page: preloads the given words, runs one query and loads every result's data. A string, so
  * that no test transform (vite, esbuild) can rewrite its dynamic import.
  */
-const IN_PAGE_SEARCH = `async ({ q, preload, idsOnly }) => {
-  const pagefind = await import('/pagefind/pagefind.js');
+const IN_PAGE_SEARCH = `async ({ q, first, preload, idsOnly }) => {
+  const pagefind = await import(first + 'pagefind.js');
   const t0 = performance.now();
   await Promise.all(preload.map((w) => pagefind.preload(w)));
   const search = await pagefind.search(q);
@@ -112,13 +113,14 @@ const IN_PAGE_SEARCH = `async ({ q, preload, idsOnly }) => {
   };
 }`;
 
-/** The search bundles of a built site, as URL paths: /pagefind/, and /pagefind-<k>/ for a site built in shards. */
+/** The search bundles of a built site, newest year first, as URL paths (/pagefind/<year>/, see bundlePath). */
 export function siteBundles(siteDir: string): string[] {
-  return readdirSync(siteDir)
-    .map((d) => /^pagefind(?:-(\d+))?$/.exec(d))
-    .filter((m): m is RegExpExecArray => !!m && existsSync(join(siteDir, m[0], 'pagefind-entry.json')))
-    .sort((a, b) => Number(a[1] ?? 1) - Number(b[1] ?? 1))
-    .map((m) => `/${m[0]}/`);
+  const root = join(siteDir, 'pagefind');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((d) => /^\d{4}$/.test(d) && existsSync(join(root, d, 'pagefind-entry.json')))
+    .sort((a, b) => Number(b) - Number(a))
+    .map(bundlePath);
 }
 
 /** The index chunks of a built site (of all its search bundles), from their Pagefind metadata files. */
@@ -165,13 +167,14 @@ export async function runQueries(baseUrl: string, queries: readonly string[], op
     const page = await browser.newPage();
     try {
       await page.goto(`${baseUrl.replace(/\/$/, '')}${opts.path ?? '/places/'}`, { waitUntil: 'load' });
-      const init = { language: mode === 'pairs' ? QUERY_LANGUAGE : null, merge: siteBundles(opts.siteDir ?? DIST).slice(1) };
+      const [first, ...merge] = siteBundles(opts.siteDir ?? DIST);
+      const init = { language: mode === 'pairs' ? QUERY_LANGUAGE : null, first, merge };
       await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify(init)})`);
       const runs: QueryRun[] = [];
       for (const query of queries) {
         const sent = mode === 'pairs' ? pagefindQuery(query, shares) : query;
         const preload = mode === 'pairs' ? [...new Set(singleCharacterTerms(query).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)))] : [];
-        const arg = JSON.stringify({ q: sent, preload, idsOnly: !!fragments });
+        const arg = JSON.stringify({ q: sent, first, preload, idsOnly: !!fragments });
         const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${arg})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };
         const data =
           r.results ??
@@ -286,30 +289,21 @@ export function scoreTable(title: string, scores: readonly Score[]): string {
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Builds the site from `contentDir` into `<workDir>/dist` and indexes it with Pagefind; returns
- * the output directory. `workDir` must be inside the project (e.g. under `.tmp/`): Astro puts its
- * build chunks in `<project>/.astro/` whenever the output is outside the project, and keeps its
- * content store in `node_modules/.astro/`, both shared with any other build running at the same
- * time. A config of our own, in `workDir`, gives this build its own cache and output instead.
+ * Builds the site from `contentDir` into `<workDir>/dist` as `npm run build` does, in one piece
+ * (scripts/build.ts: astro build, then one search bundle per year); returns the output directory.
+ * `workDir` must be inside the project (e.g. under `.tmp/`): Astro puts its build chunks in
+ * `<project>/.astro/` whenever the output is outside the project, shared with other builds. The
+ * content cache is the content directory's own (astro.config.mjs).
  */
 export async function buildSite(contentDir: string, workDir: string, log: (s: string) => void = () => {}): Promise<string> {
   const work = resolve(workDir);
   if (!work.startsWith(ROOT)) throw new Error(`workDir must be inside the project (${ROOT}): ${work}`);
   mkdirSync(work, { recursive: true });
   const out = join(work, 'dist');
-  const config = join(work, 'astro.config.mjs');
-  writeFileSync(
-    config,
-    `import config from ${JSON.stringify(pathToFileURL(join(ROOT, 'astro.config.mjs')).href)};\n` +
-      `export default { ...config, cacheDir: ${JSON.stringify(join(work, 'cache'))}, outDir: ${JSON.stringify(out)} };\n`,
-  );
   const env = { ...process.env, CONTENT_DIR: resolve(contentDir) };
-  let t = Date.now();
-  await run('npx', ['astro', 'build', '--config', relative(ROOT, config)], { cwd: ROOT, env, maxBuffer: 1 << 28 });
-  log(`astro build: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  t = Date.now();
-  await run('npx', ['pagefind', '--site', out], { cwd: ROOT, env, maxBuffer: 1 << 28 });
-  log(`pagefind: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const t = Date.now();
+  await run('npx', ['tsx', 'scripts/build.ts', '--out', out, '--shards', '1'], { cwd: ROOT, env, maxBuffer: 1 << 28 });
+  log(`build and index: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return out;
 }
 

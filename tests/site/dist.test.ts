@@ -5,12 +5,13 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import { LinkChecker, LinkState } from 'linkinator';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
 import { importText } from '../../src/lib/importer';
 import { SEEDS, readSeed } from '../fixtures/seeds';
+import { bundleDir, reportPageYear } from '../../src/lib/shards';
 import { DIST, assertBuilt, distFiles, exists, fileOf, html, htmlFiles, normalizeSpace, page, urlOf } from '../helpers/dist';
 import { serveDist, type DistServer } from '../helpers/server';
 
@@ -260,8 +261,13 @@ describe.each(SEEDS.map((s) => ({ ...s, url: reportUrl(s.placeId, s.year) })))('
 });
 
 describe('search index', () => {
-  it('Pagefind ran over dist/', () => {
-    expect(existsSync(join(DIST, 'pagefind', 'pagefind.js')), 'dist/pagefind/pagefind.js').toBe(true);
+  it('Pagefind indexed each year of report pages into its own bundle', () => {
+    const years = [...new Set(readdirSync(join(DIST, 'places'), { recursive: true, encoding: 'utf8' }).map((f) => reportPageYear(`places/${f}`)))]
+      .filter((y) => y !== undefined)
+      .sort();
+    expect(years.length).toBeGreaterThan(1);
+    expect(readdirSync(join(DIST, 'pagefind')).sort()).toEqual(years.map(String));
+    for (const y of years) expect(existsSync(join(DIST, bundleDir(y), 'pagefind.js')), bundleDir(y)).toBe(true);
   });
 });
 
