@@ -145,7 +145,7 @@ const USAGE = `用法 / usage: npm run gen-corpus -- --reports N --out DIR [--se
   --material M   句子素材：seeds = tests/fixtures/seeds/*.txt（默认，固定不变），
                  content = content/reports/**/*.mdx 的正文 / sentence material (default seeds)
 
-Then: CONTENT_DIR=DIR npx astro build --outDir OUT && npx pagefind --site OUT`;
+Then: CONTENT_DIR=DIR npm run build -- --out OUT`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

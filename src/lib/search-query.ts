@@ -241,10 +241,10 @@ export function metaChunks(decompressed: Uint8Array): IndexChunk[] {
 }
 
 /**
- * The index chunks of the site's (only) language, read from the metadata file Pagefind itself
+ * The index chunks of a search bundle (at `basePath`, its only language), read from the metadata file Pagefind itself
  * loads (the browser serves it from cache). `fetchFn` is injectable for tests.
  */
-export async function fetchIndexChunks(basePath = '/pagefind/', fetchFn: typeof fetch = fetch): Promise<IndexChunk[]> {
+export async function fetchIndexChunks(basePath: string, fetchFn: typeof fetch = fetch): Promise<IndexChunk[]> {
   const entry = (await (await fetchFn(`${basePath}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string; page_count: number }> };
   const [lang] = Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count);
   const res = await fetchFn(`${basePath}pagefind.${lang.hash}.pf_meta`);
