@@ -3,10 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import remarkGfm from 'remark-gfm';
-import { remarkRedactions } from './src/lib/remark-redactions.ts';
-import { rehypeQuoteMarks } from './src/lib/rehype-quote-marks.ts';
-import { remarkRejectUnsafe } from './src/lib/mdx-safety.ts';
+import { MARKDOWN_CONFIG } from './src/lib/markdown.ts';
 import { buildScope } from './src/lib/build-scope.ts';
 import { SITE_URL } from './src/lib/site.ts';
 import { contentCachePrefix } from './src/lib/paths.ts';
@@ -42,13 +39,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   server: { port: 4321 },
-  markdown: {
-    // Reports are verbatim government text: no typographic rewriting of quotes, and no code to highlight.
-    smartypants: false,
-    syntaxHighlight: false,
-    remarkPlugins: [remarkGfm, remarkRejectUnsafe, remarkRedactions],
-    rehypePlugins: [rehypeQuoteMarks],
-  },
+  markdown: MARKDOWN_CONFIG,
   integrations: [
     drafts,
     mdx(),

@@ -10,6 +10,7 @@ import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { complianceOf, type Compliance } from '../lib/compliance';
 import { buildScope } from '../lib/build-scope';
 import type { ReportFacts } from '../loaders/reports';
+import type { RenderedBody } from '../lib/markdown';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
 /** Drafts show in `astro dev` and in the drafts preview build, never in a production build (see astro.config.mjs). */
@@ -103,7 +104,7 @@ export const reportDate = (r: Report) => r.data.publishedDate ?? r.data.document
  */
 export async function reportBody(r: Report): Promise<{ html?: string; Content?: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] }> {
   const facts = factsOf(r.entry);
-  if (facts.htmlFile) return { html: readFileSync(facts.htmlFile, 'utf8'), headings: facts.headings };
+  if (facts.bodyFile) return JSON.parse(readFileSync(facts.bodyFile, 'utf8')) as RenderedBody;
   const { Content, headings } = await render(r.entry);
   return { Content, headings };
 }

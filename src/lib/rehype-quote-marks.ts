@@ -9,6 +9,20 @@ import { visit, EXIT } from 'unist-util-visit';
 import { quoteAnchorId } from './urls';
 import { quoteNotFound } from './validate';
 
+/** Class of the marks, which the report page styles and highlights when linked to. */
+export const QUOTE_CLASS = 'quote';
+
+/**
+ * Why the quote of indicator `key` could not be marked in `file`: the text has it but across
+ * formatting or another quote (`inText`), or not at all.
+ */
+export function unmarkableQuote(file: string, key: string, quote: string, inText: boolean): string {
+  const where = `${file} › indicators.${key}.quote`;
+  return inText
+    ? `${where}: 引文“${quote}”跨越了格式或与其他引文部分重叠，无法标出；请缩短引文 / the quote spans formatting or partly overlaps another quote; shorten it`
+    : `${where}: ${quoteNotFound(quote)}`;
+}
+
 interface Quoted {
   key: string;
   quote: string;
@@ -24,7 +38,7 @@ export function markQuote(tree: Root | Element, q: Quoted): boolean {
     const mark: Element = {
       type: 'element',
       tagName: 'mark',
-      properties: { id: quoteAnchorId(q.key), className: ['quote'] },
+      properties: { id: quoteAnchorId(q.key), className: [QUOTE_CLASS] },
       children: [{ type: 'text', value: q.quote }],
     };
     const parts: ElementContent[] = [];
@@ -48,12 +62,7 @@ export function rehypeQuoteMarks() {
       .sort((a, b) => b.quote.length - a.quote.length);
     for (const q of quotes) {
       if (markQuote(tree, q)) continue;
-      const where = `${file.path ?? ''} › indicators.${q.key}.quote`;
-      throw new Error(
-        textOf(tree).includes(q.quote)
-          ? `${where}: 引文“${q.quote}”跨越了格式或与其他引文部分重叠，无法标出；请缩短引文 / the quote spans formatting or partly overlaps another quote; shorten it`
-          : `${where}: ${quoteNotFound(q.quote)}`,
-      );
+      throw new Error(unmarkableQuote(file.path ?? '', q.key, q.quote, textOf(tree).includes(q.quote)));
     }
   };
 }

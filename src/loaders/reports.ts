@@ -1,15 +1,17 @@
 /**
  * Content loader for reports. Most entries are plain Markdown in an `.mdx` file (what the
  * importer writes); compiling each into its own MDX module is what made large builds slow. This
- * loader renders those with the Markdown pipeline at sync time (same remark/rehype plugins) and
- * caches the HTML by content digest, so a rebuild re-renders only what changed. Entries that
- * really use MDX (imports, components) still go through MDX as modules, as glob() does.
+ * loader renders those at sync time, with markdown-it where it gives the same HTML as the site's
+ * Markdown pipeline and with that pipeline elsewhere (src/lib/markdown.ts), and caches the result
+ * by content digest, so a rebuild renders only what changed. Entries that really use MDX
+ * (imports, components) still go through MDX as modules, as glob() does.
  *
- * Neither the rendered HTML nor the body is kept in the data store: Astro bundles the store as one
- * module, and with every report's text in it that module dominated the memory and time of large
- * builds. The HTML goes to a file beside the content cache (pages read it, see reportBody in
- * src/data/reports.ts); what the build needs from the body (its problems, the required parts it
- * covers) is worked out here and kept as `ReportFacts` in the entry's rendered metadata.
+ * Neither the rendered HTML, its headings nor the body is kept in the data store: Astro bundles
+ * the store as one module, and with every report's text in it that module dominated the memory
+ * and time of large builds. The HTML and headings go to a file beside the content cache (pages
+ * read it, see reportBody in src/data/reports.ts); what the build needs from the body (its
+ * problems, the required parts it covers) is worked out here and kept as `ReportFacts` in the
+ * entry's rendered metadata.
  *
  * In a split build (src/lib/shards.ts) a shard loads only its provinces' entries, and shard 0
  * loads every entry's frontmatter and facts but renders none.
@@ -17,10 +19,10 @@
 import { promises as fs, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { MarkdownHeading } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { buildScope, reportIds } from '../lib/build-scope';
 import { outline, partsCovered, type PartKey } from '../lib/compliance';
+import { fastPathSupports, renderFastMarkdown, type RenderedBody } from '../lib/markdown';
 import { provinceOf } from '../lib/shards';
 import { bodyProblems, type Problem } from '../lib/validate';
 
@@ -30,13 +32,12 @@ export interface ReportFacts {
   problems: Problem[];
   /** The required parts the body covers (see src/lib/compliance.ts). */
   parts: Record<PartKey, boolean>;
-  headings: MarkdownHeading[];
-  /** The rendered body, for plain-Markdown entries rendered by this build. */
-  htmlFile?: string;
+  /** The rendered body and its headings (a `RenderedBody` as JSON), for plain-Markdown entries rendered by this build. */
+  bodyFile?: string;
 }
 
 /** Bumped when what the loader derives from a file changes, so cached entries are worked out again. */
-const DERIVED_VERSION = 'facts-1';
+const DERIVED_VERSION = 'facts-2';
 
 /** True when the body uses MDX beyond Markdown: ESM, JSX or expressions (escaped characters excluded). */
 export function needsMdx(body: string): boolean {
@@ -62,9 +63,9 @@ export function reportsLoader(base: string): Loader {
       if (!mdx || !md?.getRenderFunction) throw new Error('reports-loader needs the MDX integration and Markdown support');
       const renderMarkdown = await md.getRenderFunction(config);
       const root = fileURLToPath(config.root);
-      const htmlDir = join(fileURLToPath(config.cacheDir), 'report-html');
-      mkdirSync(htmlDir, { recursive: true });
-      const htmlFile = (digest: string) => join(htmlDir, `${digest}.html`);
+      const bodyDir = join(fileURLToPath(config.cacheDir), 'report-body');
+      mkdirSync(bodyDir, { recursive: true });
+      const bodyFile = (digest: string) => join(bodyDir, `${digest}.json`);
       const baseDir = join(root, base.startsWith('/') ? relative(root, base) : base);
 
       const scope = buildScope();
@@ -83,7 +84,7 @@ export function reportsLoader(base: string): Loader {
         const digest = generateDigest(contents + DERIVED_VERSION);
         const filePath = relative(root, path);
         const existing = store.get(id);
-        if (existing && existing.digest === digest && (wanted === 'facts' || existing.deferredRender || existsSync(htmlFile(digest)))) {
+        if (existing && existing.digest === digest && (wanted === 'facts' || existing.deferredRender || existsSync(bodyFile(digest)))) {
           if (existing.deferredRender) store.addModuleImport(existing.filePath!);
           return id;
         }
@@ -93,7 +94,6 @@ export function reportsLoader(base: string): Loader {
         const facts: ReportFacts = {
           problems: bodyProblems({ file: filePath, body, data: parsed as Parameters<typeof bodyProblems>[0]['data'] }),
           parts: partsCovered(outline(body)),
-          headings: [],
         };
         if (wanted === 'facts') {
           store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
@@ -103,10 +103,15 @@ export function reportsLoader(base: string): Loader {
           store.addModuleImport(filePath);
         } else {
           // Render errors (e.g. a quote that cannot be marked) fail the build, never an empty page.
-          const { html, metadata } = await renderMarkdown({ id, data, body, filePath: path, digest });
-          await fs.writeFile(htmlFile(digest), html);
-          facts.headings = metadata?.headings ?? [];
-          facts.htmlFile = htmlFile(digest);
+          let rendered: RenderedBody;
+          if (fastPathSupports(body)) {
+            rendered = renderFastMarkdown(body, (data.indicators ?? {}) as Record<string, { quote: string }>, filePath);
+          } else {
+            const { html, metadata } = await renderMarkdown({ id, data, body, filePath: path, digest });
+            rendered = { html, headings: metadata?.headings ?? [] };
+          }
+          await fs.writeFile(bodyFile(digest), JSON.stringify(rendered));
+          facts.bodyFile = bodyFile(digest);
           store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
         }
         return id;
