@@ -37,7 +37,7 @@ export default defineConfig({
   cacheDir,
   site: SITE_URL,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   server: { port: 4321 },
   markdown: MARKDOWN_CONFIG,
   integrations: [

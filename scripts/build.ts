@@ -5,14 +5,16 @@
  * built as shards (src/lib/shards.ts): shard 0 the national pages, shards 1..N a group of
  * provinces each; `--jobs` of them at a time, each skipped when its inputs (code, places, its
  * provinces' reports) are unchanged since its last build, then assembled into dist/. On separate
- * machines, each runs `--shard k` and one runs `--assemble` over the shards' outputs copied into
- * .shards/ (see README).
+ * machines, each runs `--shard k` (and one `--search`) and one runs `--assemble` over their
+ * outputs copied into .shards/ (see README).
  *
- * Either way the report pages are then indexed with Pagefind, one search bundle per year (see
- * bundlePath); in a split build a year is indexed again only when one of its pages changed.
+ * Either way the search index is built from the content beside the site, at the same time
+ * (src/lib/search-index.ts): bundles per part of a year, each indexed again only when its reports'
+ * searchable text changed, then linked into the site, which is checked before it replaces dist/.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { setImmediate as tick } from 'node:timers/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,9 @@ import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
 import { splitFrontmatter } from '../src/lib/validate';
-import { bundleDir, countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor, sitemapIndex } from '../src/lib/shards';
+import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor, sitemapIndex } from '../src/lib/shards';
+import { BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle } from '../src/lib/search-bundles';
+import { bundleWorkDir, docFromPage, searchSources, stopListWorkFile, writeBundles, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 
@@ -28,7 +32,7 @@ import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 export const SHARD_AT = 2000;
 export const SHARD_SIZE = 1500;
 
-const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out DIR] [--shard K | --assemble]
+const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out DIR] [--shard K | --search | --assemble]
 
   --shards N   分片数（默认：报告数超过 ${SHARD_AT} 时每约 ${SHARD_SIZE} 份一片，否则不分片）
                number of shards (default: one per ~${SHARD_SIZE} reports above ${SHARD_AT} reports, else none)
@@ -36,7 +40,8 @@ const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out D
   --out DIR    输出目录 / output directory (default dist)
   --shard K    只构建第 K 片（0 为全国页面）到 .shards/K/，供多台机器并行
                build only shard K (0 = national pages) into .shards/K/, for parallel runners
-  --assemble   把 .shards/*/ 中已构建的分片合并到输出目录 / assemble built shards into the output
+  --search     只构建搜索索引到 .shards/index/，供多台机器并行 / build only the search index into .shards/index/
+  --assemble   把 .shards/*/ 中已构建的分片与索引合并到输出目录 / assemble built shards (and the index) into the output
   --work DIR   分片的工作目录（须在项目内）/ where shards are built, inside the project (default .shards)
 
 最后一行 build-steps: {…} 给出每一步的耗时与峰值内存（供 npm run bench 读取）。
@@ -53,6 +58,7 @@ const { values } = parseArgs({
     shard: { type: 'string' },
     work: { type: 'string', default: '.shards' },
     assemble: { type: 'boolean' },
+    search: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -83,41 +89,86 @@ async function run(step: string, cmd: string, args: string[], env: NodeJS.Proces
 }
 
 /**
- * Astro bundles the whole content store as one module; for the national shard of a very large site
- * (80 MB of frontmatter at 50,000 reports) that needs more than Node's default heap of about 4 GB.
+ * Node settings for astro builds. Astro bundles the whole content store as one module; for the
+ * national shard of a very large site (80 MB of frontmatter at 50,000 reports) that needs more
+ * than Node's default heap of about 4 GB. Rendering thousands of pages allocates short-lived
+ * strings fast: a larger young generation (semi-space) cuts garbage collection by about a third.
  */
-const HEAP = { NODE_OPTIONS: process.env.NODE_OPTIONS ?? '--max-old-space-size=16384' };
+const HEAP = { NODE_OPTIONS: process.env.NODE_OPTIONS ?? '--max-old-space-size=16384 --max-semi-space-size=64' };
 
 const astro = (name: string, dist: string, env: NodeJS.ProcessEnv = {}, prefix = '') =>
   run(`astro ${name}`, bin('astro'), ['build', '--outDir', dist], { ...HEAP, ...env }, prefix);
 
-/**
- * Indexes one year's report pages (/places/<place>/<year>/, the only pages with
- * data-pagefind-body: parsing the others is wasted work) into the search bundle at `output`.
- */
-const pagefind = (year: number, site: string, output: string) =>
-  run(`pagefind ${year}`, bin('pagefind'), ['--site', site, '--glob', `places/**/${year}/index.html`, '--output-path', output], {}, `[pagefind ${year}] `);
-
-/** The report pages of a built site by year, as site-relative paths. */
-function reportPagesByYear(site: string): Map<number, string[]> {
-  const byYear = new Map<number, string[]>();
+/** The report pages of a built site, as URL paths (`/places/<place id>/<year>/`). */
+function reportPages(site: string): string[] {
   const places = join(site, 'places');
-  if (!existsSync(places)) return byYear;
-  for (const f of readdirSync(places, { recursive: true, encoding: 'utf8' })) {
-    const rel = `places/${f.split('\\').join('/')}`;
-    const year = reportPageYear(rel);
-    if (year !== undefined) byYear.set(year, [...(byYear.get(year) ?? []), rel]);
+  if (!existsSync(places)) return [];
+  return readdirSync(places, { recursive: true, encoding: 'utf8' })
+    .map((f) => `places/${f.split('\\').join('/')}`)
+    .filter((rel) => reportPageYear(rel) !== undefined)
+    .map((rel) => `/${rel.replace(/index\.html$/, '')}`)
+    .sort();
+}
+
+const drafts = process.env.INCLUDE_DRAFTS === 'true';
+const indexWork = () => join(resolve(values.work!), 'index');
+
+/**
+ * Builds the search bundles from the content while `siteBuilt` (the site directory, once built)
+ * is on its way: every bundle whose reports have their search document now, then, once the site
+ * is built, those with reports whose text comes from their page (MDX components). Resolves with
+ * the site directory and the bundles.
+ */
+async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ site?: string; bundles: Bundle<SearchSource>[] }> {
+  const t = performance.now();
+  const figures: Awaited<ReturnType<typeof writeBundles>> = [];
+  let sources: SearchSource[] = [];
+  let early: Promise<unknown> = Promise.resolve();
+  let failure: unknown;
+  let stops = new Map<number, string[]>();
+  try {
+    sources = await searchSources(contentDir, drafts, tick);
+    stops = yearStopPairs(sources, indexWork());
+    const bundles = planBundles(sources);
+    const ready = bundles.filter((b) => b.sources.every((s) => s.doc));
+    early = writeBundles(ready, stops, indexWork()).then((f) => figures.push(...f));
+  } catch (e) {
+    failure = e;
   }
-  for (const pages of byYear.values()) pages.sort();
-  return new Map([...byYear].sort((a, b) => b[0] - a[0]));
+  // The site's failure comes first: an entry that breaks the index breaks the build, with the build's message.
+  const site = await siteBuilt.finally(() => early.catch(() => {}));
+  if (failure) throw failure;
+  await early;
+  const bundles = planBundles(sources);
+  const rest = bundles.filter((b) => b.sources.some((s) => !s.doc));
+  for (const s of rest.flatMap((b) => b.sources).filter((x) => !x.doc)) {
+    const page = site && join(site, s.url, 'index.html');
+    s.doc = page && existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
+    if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
+  }
+  // Years whose every report came from its page have their stop pairs counted now.
+  for (const [year, pairs] of yearStopPairs(sources.filter((s) => !stops.has(s.year)), indexWork())) stops.set(year, pairs);
+  figures.push(...(await writeBundles(rest, stops, indexWork())));
+  const indexed = figures.filter((f) => f.indexed);
+  steps.push({ step: 'search index', ms: Math.round(performance.now() - t), peakRss: 0 });
+  console.log(`搜索索引 / search bundles: ${figures.length}, indexed ${indexed.length} (${indexed.map((f) => f.bundle).join(' ') || 'none changed'})`);
+  return { site, bundles };
 }
 
 /**
- * Checks a built site before it replaces the old one: every report the national open data lists
- * has its page (a shard that lost entries would otherwise shrink the site and its search without
- * a word), and the search page offers exactly the years that have a search bundle.
+ * Links the bundles into `site` and writes their list, then checks the site before it is
+ * published: every report the national open data lists has its page (a shard that lost entries
+ * would otherwise shrink the site without a word), the indexed reports are exactly the report
+ * pages, and the search page offers exactly the indexed years.
  */
-function checkSite(site: string, indexed: readonly number[]): void {
+function publishIndex(site: string, bundles: readonly Bundle<SearchSource>[]): void {
+  for (const b of bundles) {
+    const dir = join(bundleWorkDir(indexWork(), b), 'bundle');
+    for (const rel of filesUnder(dir)) place(join(dir, rel), join(site, bundlePath(b), rel));
+  }
+  for (const year of new Set(bundles.map((b) => b.year))) place(stopListWorkFile(indexWork(), year), join(site, stopListPath(year)));
+  writeFileSync(join(site, BUNDLE_LIST_PATH), JSON.stringify(bundleList(bundles)));
+
   const { reports } = JSON.parse(readFileSync(join(site, 'data/reports.json'), 'utf8')) as { reports: { url: string }[] };
   const missing = reports.map((r) => new URL(r.url).pathname).filter((path) => !existsSync(join(site, path, 'index.html')));
   if (missing.length) {
@@ -125,20 +176,43 @@ function checkSite(site: string, indexed: readonly number[]): void {
       `缺少 ${missing.length} 个报告页（分片构建不完整，请删除 ${relative(ROOT, resolve(values.work!))} 后重新构建）/ ${missing.length} report pages missing:\n${missing.slice(0, 20).join('\n')}`,
     );
   }
+  const pages = new Set(reportPages(site));
+  const indexed = new Set(bundles.flatMap((b) => b.sources.map((s) => s.url)));
+  const unindexed = [...pages].filter((u) => !indexed.has(u));
+  const stray = [...indexed].filter((u) => !pages.has(u));
+  if (unindexed.length || stray.length) {
+    throw new Error(
+      `搜索索引与报告页不一致 / the search index does not match the report pages:\n` +
+        `${unindexed.slice(0, 10).map((u) => `未建索引 / not indexed: ${u}`).join('\n')}\n${stray.slice(0, 10).map((u) => `没有页面 / no page: ${u}`).join('\n')}`,
+    );
+  }
   const select = /<select[^>]*data-filter="year"[^>]*>([\s\S]*?)<\/select>/.exec(readFileSync(join(site, 'search/index.html'), 'utf8'));
   const offered = [...(select?.[1] ?? '').matchAll(/<option value="(\d{4})"/g)].map((m) => Number(m[1])).sort();
-  if (offered.join() !== [...indexed].sort().join()) {
-    throw new Error(`搜索页的年度（${offered.join('、')}）与已建索引的年度（${[...indexed].sort().join('、')}）不一致 / search page years differ from indexed years`);
+  const years = [...new Set(bundles.map((b) => b.year))].sort();
+  if (offered.join() !== years.join()) {
+    throw new Error(`搜索页的年度（${offered.join('、')}）与已建索引的年度（${years.join('、')}）不一致 / search page years differ from indexed years`);
   }
 }
 
 const printSteps = (extra: Record<string, number> = {}) => console.log(`build-steps: ${JSON.stringify({ steps, ...extra })}`);
 
-if (shardCount === 1 && values.shard === undefined && !values.assemble) {
-  await astro('site', out);
-  const years = [...reportPagesByYear(out).keys()];
-  for (const year of years) await pagefind(year, out, join(out, bundleDir(year)));
-  checkSite(out, years);
+function filesUnder(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort() : [];
+}
+
+/** Hard links where the file system allows (fast, no extra space), copies elsewhere. */
+function place(from: string, to: string) {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+if (shardCount === 1 && values.shard === undefined && !values.assemble && !values.search) {
+  const { bundles } = await searchIndex(astro('site', out).then(() => out));
+  publishIndex(out, bundles);
   printSteps();
   process.exit(0);
 }
@@ -147,10 +221,6 @@ const plan = planShards(counts, shardCount);
 const work = resolve(values.work!);
 if (!work.startsWith(ROOT)) throw new Error(`--work 必须在项目目录内 / --work must be inside the project (${ROOT}): Astro shares build files between outputs outside it`);
 const shardDir = (k: number) => join(work, String(k));
-
-function filesUnder(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort() : [];
-}
 
 const digests = new Map<number, string>();
 
@@ -190,7 +260,7 @@ function upToDate(k: number): boolean {
 }
 
 /**
- * Builds shards `ks` (their pages; search bundles come after assembly), `jobs` at a time. The
+ * Builds shards `ks` (their pages; search bundles are built beside them), `jobs` at a time. The
  * first failure stops the queue; builds already running finish.
  */
 async function buildShards(ks: readonly number[]): Promise<void> {
@@ -214,49 +284,8 @@ async function buildShards(ks: readonly number[]): Promise<void> {
   if (failure !== undefined) throw failure;
 }
 
-/** Hard links where the file system allows (fast, no extra space), copies elsewhere. */
-function place(from: string, to: string) {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
-/**
- * Indexes each year's report pages of the assembled site `site` into its search bundle, kept in
- * the work directory and linked into the site. A year whose pages (and code) are unchanged since
- * its last indexing keeps its bundle: after an edit of one report only its year is indexed again.
- * One Pagefind run at a time: it needs about 1.5 MB per Chinese page and more than one core.
- */
-async function indexYears(site: string): Promise<{ years: number[]; indexed: number[] }> {
-  const years: number[] = [];
-  const indexed: number[] = [];
-  for (const [year, pages] of reportPagesByYear(site)) {
-    const dir = join(work, 'index', String(year));
-    const h = createHash('sha256').update(readFileSync('package-lock.json'));
-    for (const rel of pages) h.update(`${rel}\0`).update(readFileSync(join(site, rel)));
-    const digest = h.digest('hex');
-    const stamp = join(dir, 'inputs.sha256');
-    if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === digest)) {
-      rmSync(dir, { recursive: true, force: true });
-      await pagefind(year, site, join(dir, 'bundle'));
-      writeFileSync(stamp, digest);
-      indexed.push(year);
-    }
-    for (const rel of filesUnder(join(dir, 'bundle'))) place(join(dir, 'bundle', rel), join(site, bundleDir(year), rel));
-    years.push(year);
-  }
-  return { years, indexed };
-}
-
-/**
- * Assembles the shards' pages into a sibling directory, indexes them and swaps the result in, so
- * a failed or cut-off assembly leaves the old site as it was.
- */
-async function assemble(): Promise<number[]> {
-  const next = `${out}.assembling`;
+/** Assembles the shards' pages into `next`, a sibling of the output, which replaces it once complete and checked. */
+function assemblePages(next: string): string {
   rmSync(next, { recursive: true, force: true });
   const sitemaps: string[] = [];
   for (let k = 0; k <= shardCount; k++) {
@@ -269,11 +298,7 @@ async function assemble(): Promise<number[]> {
     }
   }
   writeFileSync(join(next, 'sitemap-index.xml'), sitemapIndex(SITE_URL, sitemaps));
-  const { years, indexed } = await indexYears(next);
-  checkSite(next, years);
-  rmSync(out, { recursive: true, force: true });
-  renameSync(next, out);
-  return indexed;
+  return next;
 }
 
 const jobs = Math.max(1, Number(values.jobs ?? availableParallelism()));
@@ -285,17 +310,30 @@ if (values.shard !== undefined) {
   if (changed) await buildShards([k]);
   console.log(`分片 / shard ${k}/${shardCount}: ${changed ? 'built' : 'unchanged'}`);
   printSteps();
+} else if (values.search) {
+  // On its own runner: every bundle whose reports need no built page (the assembly does the rest).
+  await searchIndex(Promise.resolve(undefined)).catch((e: Error) => {
+    if (!/no built page/.test(e.message)) throw e;
+    console.log('部分报告的正文需要合并后的页面，将在合并时建索引 / some reports are indexed at assembly, from their pages');
+  });
+  printSteps();
 } else {
-  if (!values.assemble) {
-    // Shard 0 first: it reads every entry and is the longest to sync.
-    const all = Array.from({ length: shardCount + 1 }, (_, k) => k);
-    const changed = all.filter((k) => !upToDate(k));
-    await buildShards(changed);
-    console.log(all.map((k) => `分片 / shard ${k}: ${changed.includes(k) ? 'built' : 'unchanged'}`).join('\n'));
-  }
+  const next = `${out}.assembling`;
+  const pagesBuilt = (async () => {
+    if (!values.assemble) {
+      // Shard 0 first: it reads every entry and is the longest to sync.
+      const all = Array.from({ length: shardCount + 1 }, (_, k) => k);
+      const changed = all.filter((k) => !upToDate(k));
+      await buildShards(changed);
+      console.log(all.map((k) => `分片 / shard ${k}: ${changed.includes(k) ? 'built' : 'unchanged'}`).join('\n'));
+    }
+    return assemblePages(next);
+  })();
   const t = Date.now();
-  const indexed = await assemble();
-  console.log(`搜索索引 / search bundles indexed: ${indexed.join(' ') || '(none changed)'}`);
+  const { bundles } = await searchIndex(pagesBuilt);
+  publishIndex(next, bundles);
+  rmSync(out, { recursive: true, force: true });
+  renameSync(next, out);
   console.log(`${shardCount} 个分片已合并到 / shards assembled into ${relative(ROOT, out) || out} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   printSteps({ assembleMs: Date.now() - t });
 }

@@ -13,9 +13,9 @@ import { toHtml } from 'hast-util-to-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMaterial } from '../scripts/gen-corpus';
 import { generateCorpus } from '../src/lib/corpus';
-import { fastPathSupports, MARKDOWN_CONFIG, renderFastMarkdown } from '../src/lib/markdown';
+import { fastPathSupports, MARKDOWN_CONFIG, needsMdx, renderFastMarkdown } from '../src/lib/markdown';
 import { splitMdxFile } from '../src/lib/mdx';
-import { needsMdx } from '../src/loaders/reports';
+
 
 let astro: MarkdownProcessor;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ type Quotes = Record<string, { quote: string }>;
 async function expectSame(body: string, indicators: Quotes = {}, file = 'sample.mdx') {
   expect(needsMdx(body), 'a plain-Markdown body').toBe(false);
   expect(fastPathSupports(body), 'taken by the fast path').toBe(true);
-  const full = await astro.render(body, { frontmatter: { indicators }, fileURL: new URL(`file:///${file}`) });
+  const full = await astro.render(body, { frontmatter: { indicators }, fileURL: new URL(`file:///${file}`) } as Parameters<MarkdownProcessor['render']>[1]);
   const fast = renderFastMarkdown(body, indicators, file);
   expect(dom(fast.html)).toBe(dom(full.code));
   expect(fast.headings).toEqual(full.metadata.headings);
@@ -95,7 +95,7 @@ describe('fast Markdown renders as Astro does', { timeout: 60_000 }, () => {
   it('fails on a quote it cannot mark, as the full pipeline does', async () => {
     const body = '共有\\*\\*\\*\\*\\*起。\n';
     const quotes = { x: { quote: '有*****起' }, y: { quote: '不存在的句子' } };
-    const full = await astro.render(body, { frontmatter: { indicators: { x: quotes.x } }, fileURL: new URL('file:///a.mdx') }).catch((e: Error) => e.message);
+    const full = await astro.render(body, { frontmatter: { indicators: { x: quotes.x } }, fileURL: new URL('file:///a.mdx') } as Parameters<MarkdownProcessor['render']>[1]).catch((e: Error) => e.message);
     expect(() => renderFastMarkdown(body, { x: quotes.x }, '/a.mdx')).toThrow(/跨越了格式/);
     expect(String(full)).toMatch(/跨越了格式/);
     expect(() => renderFastMarkdown(body, { y: quotes.y }, 'b.mdx')).toThrow(/b\.mdx › indicators\.y\.quote: 引文“不存在的句子”在正文中找不到/);

@@ -1,7 +1,7 @@
 /** The pair table: which pair of a Chinese term the search sends Pagefind. */
 import { describe, expect, it } from 'vitest';
 import { evenSample, pairShares, pairTable, rarestPair } from '../src/lib/search-pairs';
-import { pagefindQuery, termWords } from '../src/lib/search-query';
+import { planQuery } from '../src/lib/search-query';
 
 const texts = [
   '全面推进行政复议体制改革，行政执法更加规范。',
@@ -39,15 +39,16 @@ describe('pairTable', () => {
 describe('choosing pairs', () => {
   const shares = pairShares(pairTable(texts, 0.1));
 
-  it('sends the rarest pair of each Chinese run, an unlisted pair counting as rarest', () => {
+  it('sends the rarest pair of each Chinese term, an unlisted pair counting as rarest', () => {
     expect(rarestPair(['行政', '政复', '复议'], shares)).toBe('政复');
-    expect(termWords('行政复议', shares)).toEqual(['政复']);
-    expect(termWords('枫桥经验', shares)).toEqual(['枫桥']);
-    expect(pagefindQuery('行政复议 2023年', shares)).toBe('政复 2023 年');
+    expect(planQuery('行政复议', new Set(), shares).words).toEqual(['政复']);
+    expect(planQuery('枫桥经验', new Set(), shares).words).toEqual(['枫桥']);
+    // A number finds its term on its own.
+    expect(planQuery('行政复议 2023年', new Set(), shares).words).toEqual(['政复', '2023']);
   });
 
-  it('sends every pair without a table', () => {
-    expect(termWords('行政复议')).toEqual(['行政', '政复', '复议']);
+  it('sends the first pair without a table', () => {
+    expect(planQuery('行政复议').words).toEqual(['行政']);
   });
 });
 

@@ -1,5 +1,6 @@
 /** The query side of search: what Pagefind is asked, which chunks are loaded, which results are kept. */
 import { describe, expect, it } from 'vitest';
+import { pairText, SEARCH_LANGUAGE } from '../src/lib/search-text';
 import {
   chunksForPrefix,
   containsTerm,
@@ -8,12 +9,11 @@ import {
   matchesQuery,
   metaChunks,
   normalizeQuery,
-  pagefindQuery,
-  preloadPrefixChunks,
-  QUERY_LANGUAGE,
+  planQuery,
+  preloadPrefixes,
+  resultSections,
   searchNewestFirst,
-  singleCharacterTerms,
-  termWords,
+  searchYear,
   verifyResults,
   type IndexChunk,
   type PagefindApi,
@@ -28,26 +28,30 @@ describe('queries', () => {
     expect(normalizeQuery('行政复议\t 纠错率')).toBe('行政复议 纠错率');
   });
 
-  it('sends Chinese as overlapping character pairs, numbers and Latin as typed', () => {
-    expect(termWords('行政复议')).toEqual(['行政', '政复', '复议']);
-    expect(termWords('法')).toEqual(['法']);
-    expect(termWords('2023年')).toEqual(['2023', '年']);
-    expect(termWords('28.42')).toEqual(['28.42']);
-    expect(pagefindQuery('复议 复议案件')).toBe('复议 议案 案件');
-    expect(pagefindQuery('')).toBe('');
+  it('asks for one indexed word per term: a number or Latin word as typed, else a pair of Chinese characters', () => {
+    expect(planQuery('行政复议')).toEqual({ words: ['行政'], prefixes: ['行政'] });
+    expect(planQuery('法')).toEqual({ words: ['法'], prefixes: ['法'] });
+    expect(planQuery('2023年')).toEqual({ words: ['2023'], prefixes: [] });
+    expect(planQuery('28.42')).toEqual({ words: ['28.42'], prefixes: [] });
+    expect(planQuery('I调解').words).toEqual(['I']);
+    expect(planQuery('复议 复议案件').words).toEqual(['复议']);
+    expect(planQuery('')).toEqual({ words: [], prefixes: [] });
   });
 
-  it('names the one-character terms whose chunks must be preloaded', () => {
-    expect(singleCharacterTerms('法 行政复议 诉')).toEqual(['法', '诉']);
-    expect(singleCharacterTerms('复议 2')).toEqual([]);
+  it('never asks for a stop pair, which starts no word of the index', () => {
+    const stop = new Set(['行政', '政复', '法治']);
+    expect(planQuery('行政复议', stop).words).toEqual(['复议']);
+    // Every pair a stop pair: the year's reports are checked one by one.
+    expect(planQuery('法治', stop)).toEqual({ words: [], prefixes: [] });
+    // A character that starts a stop pair is not always at the start of a word; one that starts none is.
+    expect(planQuery('法', stop).words).toEqual([]);
+    expect(planQuery('诉', stop).words).toEqual(['诉']);
+    // One term with a word is enough to narrow the search; the rest is checked.
+    expect(planQuery('法治 诉', stop).words).toEqual(['诉']);
   });
 });
 
 describe('what counts as containing the query', () => {
-  it('ignores the zero-width spaces Pagefind puts between segments', () => {
-    expect(containsTerm('行政\u200b复议\u200b案件', '行政复议')).toBe(true);
-  });
-
   it('matches numbers only as whole numbers', () => {
     expect(containsTerm('办理复议案件568宗', '568')).toBe(true);
     expect(containsTerm('办理复议案件1568宗', '568')).toBe(false);
@@ -106,13 +110,26 @@ describe('Pagefind metadata', () => {
   it('preloads those chunks through their first words', async () => {
     const preloaded: string[] = [];
     const pf = { preload: async (w: string) => void preloaded.push(w) } as unknown as PagefindApi;
-    expect(await preloadPrefixChunks(pf, chunks, '法 行政')).toBe(4);
+    expect(await preloadPrefixes(pf, chunks, ['法', '行政'])).toBe(4);
     expect(preloaded.sort()).toEqual(['治教', '法一', '法力', '法视'].sort());
+  });
+
+  it('searches a year by its plan: the words after their chunks, or every report of the year', async () => {
+    const calls: unknown[] = [];
+    const pf = {
+      preload: async (w: string) => void calls.push(['preload', w]),
+      search: async (q: string | null, o?: unknown) => (calls.push(['search', q, o]), { results: [] }),
+    } as unknown as PagefindApi;
+    await searchYear(pf, '2024', { words: ['法力'], prefixes: ['法力'] }, {}, async () => chunks);
+    expect(calls).toEqual([['preload', '治教'], ['preload', '法力'], ['search', '法力', undefined]]);
+    calls.length = 0;
+    await searchYear(pf, '2024', { words: [], prefixes: [] }, { province: '广东省' }, async () => chunks);
+    expect(calls).toEqual([['search', null, { filters: { province: '广东省', year: '2024' } }]]);
   });
 });
 
 describe('the Pagefind layer', () => {
-  it('initialises Pagefind under QUERY_LANGUAGE and restores the page language at once', async () => {
+  it('initialises Pagefind under the index language and restores the page language at once', async () => {
     const html = { lang: 'zh-CN' };
     const seen: string[] = [];
     const pf = {
@@ -124,17 +141,18 @@ describe('the Pagefind layer', () => {
     } as unknown as PagefindApi;
     const done = initPagefind(pf, { excerptLength: 40 }, html);
     await done;
-    expect(seen).toEqual([QUERY_LANGUAGE]);
+    expect(seen).toEqual([SEARCH_LANGUAGE]);
     expect(html.lang).toBe('zh-CN');
   });
 
-  const result = (url: string, content: string): PagefindResult => ({
+  // Results as Pagefind returns them: the stored text is the pairs of the page's text.
+  const result = (url: string, text: string): PagefindResult => ({
     id: url,
-    data: async () => ({ url, content, excerpt: '', meta: {}, filters: {}, sub_results: [] }),
+    data: async () => ({ url, content: pairText(text), excerpt: '', meta: {}, filters: {}, anchors: [], sub_results: [] }),
   });
 
   it('keeps only results that contain the query, in order, up to a limit', async () => {
-    const results = [result('/a/', '扫黑除恶'), result('/b/', '扫一扫'), result('/c/', '一扫而空，扫一\u200b扫'), result('/d/', '扫一扫')];
+    const results = [result('/a/', '扫黑除恶'), result('/b/', '扫一扫'), result('/c/', '一扫而空，扫一扫'), result('/d/', '扫一扫')];
     const all = await verifyResults(results, '扫一扫', { batch: 2 });
     expect(all.kept.map((d) => d.url)).toEqual(['/b/', '/c/', '/d/']);
     expect(all.checked).toBe(4);
@@ -157,21 +175,17 @@ describe('searchNewestFirst', () => {
   const fake = (opened: string[], searches: Record<string, string>[]): YearBundle[] =>
     years.map((year) => ({
       year,
-      open: async () => {
+      search: async (filters) => {
         opened.push(year);
-        return {
-          search: async (_q: string, o?: { filters?: Record<string, string> }) => {
-            searches.push(o?.filters ?? {});
-            const hits = pages.filter((p) => p.year === year && (!o?.filters?.province || p.province === o.filters.province));
-            return { results: hits.sort((x, y) => y.score - x.score).map((p) => ({ id: p.id, data: async () => ({}) as never })) };
-          },
-        } as unknown as PagefindApi;
+        searches.push(filters);
+        const hits = pages.filter((p) => p.year === year && (!filters.province || p.province === filters.province));
+        return hits.sort((x, y) => y.score - x.score).map((p) => ({ id: p.id, data: async () => ({}) as never }));
       },
     }));
 
   it('hands out results newest year first, by relevance within a year, opening a year only when needed', async () => {
     const opened: string[] = [];
-    const stream = searchNewestFirst(fake(opened, []), '复议', {});
+    const stream = searchNewestFirst(fake(opened, []), {});
     expect(stream.searchedTo).toBeUndefined();
     expect((await stream.take(2)).map((r) => r.id)).toEqual(['b', 'e']);
     expect(opened).toEqual(['2024']);
@@ -186,7 +200,7 @@ describe('searchNewestFirst', () => {
   it('opens only a chosen year, and passes the other filters on', async () => {
     const opened: string[] = [];
     const searches: Record<string, string>[] = [];
-    const stream = searchNewestFirst(fake(opened, searches), '复议', { year: '2022', province: '广东省' });
+    const stream = searchNewestFirst(fake(opened, searches), { year: '2022', province: '广东省' });
     expect((await stream.take(10)).map((r) => r.id)).toEqual(['a', 'f']);
     expect(opened).toEqual(['2022']);
     expect(searches).toEqual([{ province: '广东省' }]);
@@ -197,7 +211,7 @@ describe('searchNewestFirst', () => {
 describe('excerptFor', () => {
   it('marks the whole query around its first match, from the text itself', async () => {
     const { excerptFor } = await import('../src/lib/search-query');
-    const content = '前文。'.repeat(30) + '全年共办理\u200b行政\u200b复议\u200b案件244件，行政复议纠错率28.42%。' + '后文。'.repeat(30);
+    const content = '前文。'.repeat(30) + '全年共办理行政复议案件244件，行政复议纠错率28.42%。' + '后文。'.repeat(30);
     const parts = excerptFor(content, '行政复议', 20);
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['行政复议', '行政复议']);
     expect(parts[0]).toEqual({ text: '…', match: false });
@@ -207,5 +221,19 @@ describe('excerptFor', () => {
   it('falls back to the opening of the text when the query is not in it', async () => {
     const { excerptFor } = await import('../src/lib/search-query');
     expect(excerptFor('甲乙丙丁', '复议')).toEqual([{ text: '甲乙丙丁', match: false }]);
+  });
+});
+
+describe('resultSections', () => {
+  it('reads each matched section whole, from its heading to the next', () => {
+    const blocks = [pairText('报告标题'), pairText('一、行政复议'), pairText('办理行政复议案件244件。'), pairText('二、其他'), pairText('其他内容。')];
+    const content = blocks.join(' ');
+    const at = (i: number) => blocks.slice(0, i).join(' ').split(' ').length;
+    const anchors = [
+      { element: 'h2', id: 'one', text: blocks[1], location: at(1) },
+      { element: 'h2', id: 'two', text: blocks[3], location: at(3) },
+    ];
+    const sections = resultSections({ content, anchors, sub_results: [{ title: blocks[1], url: '/r/#one', excerpt: '', anchor: anchors[0] }, { title: 'x', url: '/r/', excerpt: '' }] });
+    expect(sections).toEqual([{ title: '一、行政复议', url: '/r/#one', text: '一、行政复议 办理行政复议案件244件。' }]);
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bundleDir,
-  bundlePath,
   countByProvince,
   keepInAssembly,
   ownerOfPath,
@@ -118,9 +116,7 @@ describe('what a shard owns', () => {
     expect(keptBy('_astro/app.1a2b.css')).toEqual([0, 1, 2]);
   });
 
-  it('names search bundles by year and lists them in one sitemap index', () => {
-    expect(bundlePath(2024)).toBe('/pagefind/2024/');
-    expect(bundleDir('2019')).toBe('pagefind/2019');
+  it('knows report pages by their year and lists sitemaps in one index', () => {
     expect(reportPageYear('places/hunan/huaihua/2023/index.html')).toBe(2023);
     expect(reportPageYear('places/hunan/huaihua/index.html')).toBeUndefined();
     expect(reportPageYear('places/index.html')).toBeUndefined();

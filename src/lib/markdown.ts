@@ -14,9 +14,7 @@
  */
 import type { MarkdownHeading } from 'astro';
 import Slugger from 'github-slugger';
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import MarkdownIt, { type RendererRule, type StateCore, type Token } from 'markdown-it';
 import remarkGfm from 'remark-gfm';
 import { remarkRejectUnsafe } from './mdx-safety';
 import { REDACTION, REDACTION_TITLE, remarkRedactions } from './remark-redactions';
@@ -31,6 +29,12 @@ export const MARKDOWN_CONFIG = {
   remarkPlugins: [remarkGfm, remarkRejectUnsafe, remarkRedactions],
   rehypePlugins: [rehypeQuoteMarks],
 };
+
+/** True when the body uses MDX beyond Markdown: ESM, JSX or expressions (escaped characters excluded). */
+export function needsMdx(body: string): boolean {
+  const unescaped = body.replace(/\\./g, '');
+  return /^\s*(import|export)\s/m.test(unescaped) || /<[A-Za-z]/.test(unescaped) || /[{}]/.test(unescaped);
+}
 
 /**
  * Markdown that only the full pipeline renders: code, images, footnotes, task lists, GFM's
@@ -47,7 +51,7 @@ export interface RenderedBody {
   headings: MarkdownHeading[];
 }
 
-interface Env {
+interface Quotes {
   quotes: { key: string; quote: string }[];
   file: string;
   headings: MarkdownHeading[];
@@ -66,7 +70,7 @@ function* textTokens(state: StateCore): Generator<{ list: Token[]; index: number
 function redactions(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
-    block.children = block.children.flatMap((t) => {
+    block.children = block.children.flatMap((t: Token) => {
       if (t.type !== 'text' || !t.content.match(REDACTION)) return [t];
       const out: Token[] = [];
       let last = 0;
@@ -97,7 +101,7 @@ function text(state: StateCore, content: string): Token {
  * node, longest quotes first (rehypeQuoteMarks: same order, same failures).
  */
 function quoteMarks(state: StateCore): void {
-  const env = state.env as Env;
+  const env = state.env as unknown as Quotes;
   for (const q of [...env.quotes].sort((a, b) => b.quote.length - a.quote.length)) {
     let marked = false;
     for (const { list, index } of textTokens(state)) {
@@ -126,14 +130,14 @@ function quoteMarks(state: StateCore): void {
 
 /** Heading ids from their text with github-slugger, and the list of headings (Astro's rehypeHeadingIds). */
 function headingIds(state: StateCore): void {
-  const env = state.env as Env;
+  const env = state.env as unknown as Quotes;
   const slugger = new Slugger();
   for (let i = 0; i < state.tokens.length; i++) {
     const open = state.tokens[i];
     if (open.type !== 'heading_open') continue;
     const textContent = (state.tokens[i + 1].children ?? [])
-      .filter((c) => c.type === 'text')
-      .map((c) => c.content)
+      .filter((c: Token) => c.type === 'text')
+      .map((c: Token) => c.content)
       .join('');
     let slug = slugger.slug(textContent);
     if (slug.endsWith('-')) slug = slug.slice(0, -1);
@@ -148,9 +152,9 @@ md.core.ruler.push('quote_marks', quoteMarks);
 md.core.ruler.push('heading_ids', headingIds);
 
 // GFM tables carry column alignment as `align`, as remark-rehype writes it, not as a style.
-const alignAsAttribute: MarkdownIt['renderer']['rules']['th_open'] = (tokens, idx, options, _env, self) => {
+const alignAsAttribute: RendererRule = (tokens, idx, options, _env, self) => {
   const t = tokens[idx];
-  const align = /text-align:(\w+)/.exec(t.attrGet('style') ?? '')?.[1];
+  const align = /text-align:(\w+)/.exec(String(t.attrGet('style') ?? ''))?.[1];
   if (align) {
     t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'style');
     t.attrSet('align', align);
@@ -165,7 +169,7 @@ md.renderer.rules.td_open = alignAsAttribute;
  * marked. Throws, naming `file` and the indicator, if a quote cannot be marked.
  */
 export function renderFastMarkdown(body: string, indicators: Record<string, { quote: string }>, file: string): RenderedBody {
-  const env: Env = { quotes: Object.entries(indicators).map(([key, v]) => ({ key, quote: v.quote })), file, headings: [] };
-  const html = md.render(body, env);
+  const env: Quotes = { quotes: Object.entries(indicators).map(([key, v]) => ({ key, quote: v.quote })), file, headings: [] };
+  const html = md.render(body, env as unknown as Record<string, unknown>);
   return { html, headings: env.headings };
 }

@@ -3,32 +3,27 @@
  * what the reader typed, and only those. Pure functions plus a thin, injectable layer over
  * Pagefind's JS API, for the search page.
  *
- * Why Pagefind needs help here (measured by tests/site/search-recall*.test.ts):
- * - At index time Pagefind segments Chinese with jieba and indexes every segment, every pair of
- *   adjacent characters (inside long segments and across segment boundaries), but single
- *   characters only where jieba cut a one-character segment.
- * - At query time it segments the query again, with the browser's Intl.Segmenter (ICU), whose
- *   dictionary differs: 复议 becomes 复 + 议, 出庭应诉率 becomes 出庭 + 应 + 诉 + 率. Each piece is
- *   matched as a word prefix and the pieces are AND-ed, anywhere in the page.
- * - It loads only the index chunk whose word range contains a piece ("strict" chunks); prefix
- *   extensions stored in the next chunks are not loaded (Pagefind issue #795). A one-character
- *   piece (法, 议) therefore misses pages where that character is never a segment of its own.
- * - A piece with no match falls back to its longest indexed prefix, and pieces match anywhere in
- *   the page, so results need not contain the query (扫一扫 finds pages with 扫 and 一).
+ * The index holds each report's text as overlapping character pairs, under a language Pagefind
+ * does not segment (src/lib/search-text.ts): every pair of adjacent characters is a word, and so
+ * is the last character of each run. Pagefind alone would still miss and over-match:
+ * - under the page's language (zh-CN) it segments the query with the browser's Intl.Segmenter, so
+ *   复议 is searched as 复 + 议 (`initPagefind` presents the index's language instead);
+ * - it loads only the index chunk whose word range contains a word ("strict" chunks); words that
+ *   merely start with it, stored in the next chunks, are not loaded (Pagefind issue #795);
+ * - the words of a query are matched anywhere in the page, not as a phrase.
  *
- * What this module does instead:
+ * What this module does:
  * 1. `pagefindQuery`: a Chinese term is sent as its overlapping character pairs (行政复议 ->
  *    行政 政复 复议), or, given the site's table of pair frequencies, as its rarest pair only (政复).
- *    Every pair of the text is an indexed word, so each pair's strict chunk holds it: no page
- *    containing the term can be missed. This needs Pagefind's own query segmentation off, which
- *    `initPagefind` arranges (see there).
+ *    Every page containing the term has each of its pairs as a word, so none can be missed.
  * 2. `preloadPrefixChunks`: for a one-character term, loads every index chunk that can hold a word
  *    starting with it, from the chunk list in Pagefind's metadata, before searching.
- * 3. `verifyResults`: keeps only results whose indexed text contains every term, so numbers are
- *    whole numbers and no result lacks the query.
+ * 3. `verifyResults`: keeps only results whose text (read back from the pairs) contains every
+ *    term, so numbers are whole numbers and no result lacks the query.
  */
 
 import { pairsOf, rarestPair } from './search-pairs';
+import { SEARCH_LANGUAGE, textFromPairs } from './search-text';
 
 /** Trims the query, folds whitespace (including the full-width space) and drops wrapping quotes. */
 export function normalizeQuery(raw: string): string {
@@ -44,8 +39,8 @@ export function queryTerms(raw: string): string[] {
   return normalizeQuery(raw).split(' ').filter(Boolean);
 }
 
-/** Pagefind stores page text with U+200B between the segments it cut; readers never see them. */
-export const indexedText = (content: string): string => content.replace(/\u200b/g, '');
+/** The readable text of a result, from the pairs Pagefind stores (src/lib/search-text.ts). */
+export const resultText = (d: Pick<PagefindResultData, 'content'>): string => textFromPairs(d.content);
 
 const DIGIT = /\d/;
 
@@ -54,7 +49,7 @@ const DIGIT = /\d/;
  * only as a whole number (244 is not found in 1244 or 2440; 28.42 is not found in 128.42).
  */
 export function containsTerm(text: string, term: string): boolean {
-  const hay = indexedText(text).toLowerCase();
+  const hay = text.toLowerCase();
   const needle = term.toLowerCase();
   if (!needle) return true;
   const digitStart = DIGIT.test(needle[0]);
@@ -75,44 +70,62 @@ export function matchesQuery(text: string, query: string): boolean {
   return terms.length > 0 && terms.every((t) => containsTerm(text, t));
 }
 
-const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** What to ask one year's bundles for a query (`planQuery`). */
+export interface QueryPlan {
+  /**
+   * Words to search for, one per term that has one: Pagefind returns the reports with all of them.
+   * None means the year's reports must be checked one by one (every term is made of stop pairs).
+   */
+  words: string[];
+  /** Those looked up as prefixes (Chinese words), whose index chunks must be loaded first (`preloadPrefixes`). */
+  prefixes: string[];
+}
 
 /**
- * The words to give Pagefind for one term: each run of Chinese characters as its overlapping
- * pairs, everything else (numbers, Latin) as it is. 行政复议 -> 行政 政复 复议; 法 -> 法;
- * 2023年 -> 2023 年. With `shares` (pairShares of the site's pair table), a run gives only its
- * rarest pair (行政复议 -> 政复): any one pair finds every page with the term (src/lib/search-pairs.ts).
+ * The word that finds every report containing `term` in a year with stop pairs `stop` (their first
+ * characters in `stopStarts`), or undefined if there is none:
+ * - a number or Latin word of the term, as Pagefind indexes it;
+ * - else the rarest of its pairs that are not stop pairs (by `shares`, the site's pair table):
+ *   every occurrence of the term starts an index word with that pair (src/lib/search-text.ts);
+ * - else, for a single character, itself, when no stop pair starts with it.
  */
-export function termWords(term: string, shares?: ReadonlyMap<string, number>): string[] {
-  const words: string[] = [];
-  let last = 0;
-  for (const m of term.matchAll(HAN_RUN)) {
-    const rest = term.slice(last, m.index).trim();
-    if (rest) words.push(rest);
-    const run = [...m[0]];
-    const pairs = pairsOf(run);
-    if (run.length === 1) words.push(run[0]);
-    else if (shares) words.push(rarestPair(pairs, shares));
-    else words.push(...pairs);
-    last = m.index + m[0].length;
-  }
-  const tail = term.slice(last).trim();
-  if (tail) words.push(tail);
-  return words;
+function termKey(term: string, stop: ReadonlySet<string>, stopStarts: ReadonlySet<string>, shares?: ReadonlyMap<string, number>): { word: string; prefix: boolean } | undefined {
+  const other = term
+    .split(HAN_RUN)
+    .flatMap((s) => s.split(/\s+/))
+    .find((s) => WORDLIKE.test(s));
+  if (other) return { word: other, prefix: false };
+  const pairs = [...term.matchAll(HAN_RUN)].flatMap((m) => pairsOf(Array.from(m[0]))).filter((p) => !stop.has(p));
+  if (pairs.length) return { word: shares ? rarestPair(pairs, shares) : pairs[0], prefix: true };
+  const chars = Array.from(term);
+  if (chars.length === 1 && !stopStarts.has(chars[0])) return { word: chars[0], prefix: true };
+  return undefined;
 }
 
-/** The string to give `pagefind.search` (initialised with `initPagefind`) for what the reader typed. */
-export function pagefindQuery(raw: string, shares?: ReadonlyMap<string, number>): string {
-  return [...new Set(queryTerms(raw).flatMap((t) => termWords(t, shares)))].join(' ');
-}
-
-/** One-character Chinese terms: the ones whose prefix extensions need their chunks preloaded. */
-export function singleCharacterTerms(raw: string): string[] {
-  return [...new Set(queryTerms(raw).flatMap((t) => termWords(t)))].filter((w) => [...w].length === 1 && HAN.test(w));
+/**
+ * How to search one year's bundles for what the reader typed (see QueryPlan): each term by one
+ * word that every report containing it has (`termKey`); results are then checked against the
+ * whole query (`verifyResults`).
+ */
+export function planQuery(raw: string, stop: ReadonlySet<string> = new Set(), shares?: ReadonlyMap<string, number>): QueryPlan {
+  const stopStarts = new Set([...stop].map((p) => Array.from(p)[0]));
+  const keys = queryTerms(raw).flatMap((t) => termKey(t, stop, stopStarts, shares) ?? []);
+  const words = [...new Set(keys.map((k) => k.word))];
+  return { words, prefixes: [...new Set(keys.filter((k) => k.prefix).map((k) => k.word))] };
 }
 
 // -- The layer over Pagefind's JS API (only the parts used here) -------------------------------
+
+/** A heading with an id on a result's page, and the word of the stored text it starts at. */
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text: string;
+  location: number;
+}
 
 export interface PagefindResultData {
   url: string;
@@ -120,7 +133,29 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sub_results: { title: string; url: string; excerpt: string }[];
+  anchors: PagefindAnchor[];
+  sub_results: { title: string; url: string; excerpt: string; anchor?: PagefindAnchor }[];
+}
+
+/** A section of a result's page: its heading, link and readable text. */
+export interface ResultSection {
+  title: string;
+  url: string;
+  text: string;
+}
+
+/**
+ * The sections of a result where Pagefind matched the query (its sub-results under a heading),
+ * each with its whole text, read from the stored words between its heading and the next.
+ */
+export function resultSections(d: Pick<PagefindResultData, 'content' | 'anchors' | 'sub_results'>): ResultSection[] {
+  const words = d.content.split(' ');
+  const starts = d.anchors.map((a) => a.location).sort((a, b) => a - b);
+  return d.sub_results.flatMap((s) => {
+    if (!s.anchor) return [];
+    const end = starts.find((l) => l > s.anchor!.location) ?? words.length;
+    return [{ title: textFromPairs(s.anchor.text), url: s.url, text: textFromPairs(words.slice(s.anchor.location, end).join(' ')) }];
+  });
 }
 
 export interface PagefindResult {
@@ -131,29 +166,23 @@ export interface PagefindResult {
 export interface PagefindApi {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  search(q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
   preload(q: string): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
 /**
- * Language tag Pagefind must believe the page has: any tag but zh/ja/th turns off its Intl.Segmenter
- * pass over the query, so `pagefindQuery`'s character pairs reach the index as they are. Pagefind
- * still loads the site's only index (zh-cn): with no index for this tag it takes the largest one.
- */
-export const QUERY_LANGUAGE = 'und';
-
-/**
  * Initialises Pagefind for `pagefindQuery`. Pagefind reads `<html lang>` once, synchronously, when
- * it initialises; the page's language is set to QUERY_LANGUAGE for that instant only and restored
- * before anything else runs, so assistive technology and CSS never see it. Then merges the other
- * search bundles (`merge`: their base paths), under the same language. Call before any other
- * Pagefind call.
+ * it initialises, to pick the index and decide whether to segment queries; the page's language is
+ * set to the index's (SEARCH_LANGUAGE, which Pagefind does not segment) for that instant only and
+ * restored before anything else runs, so assistive technology and CSS never see it. Then merges
+ * the other search bundles (`merge`: their base paths), under the same language. Call before any
+ * other Pagefind call.
  */
 export async function initPagefind(pagefind: PagefindApi, options: Record<string, unknown>, html: { lang: string }, merge: readonly string[] = []): Promise<void> {
   await pagefind.options(options);
   const lang = html.lang;
-  html.lang = QUERY_LANGUAGE;
+  html.lang = SEARCH_LANGUAGE;
   let ready: Promise<void>;
   try {
     ready = pagefind.init();
@@ -161,7 +190,7 @@ export async function initPagefind(pagefind: PagefindApi, options: Record<string
     html.lang = lang;
   }
   await ready;
-  await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { ...options, language: QUERY_LANGUAGE })));
+  await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { ...options, language: SEARCH_LANGUAGE })));
 }
 
 // -- Pagefind's index metadata, for chunk ranges --------------------------------------------------
@@ -265,15 +294,34 @@ export function chunksForPrefix(chunks: readonly IndexChunk[], prefix: string): 
 }
 
 /**
- * Loads, for each one-character term of the query, every index chunk that may hold a word starting
- * with it: `pagefind.preload(chunk.from)` loads the chunk whose range holds its own first word, and
- * Pagefind then searches every loaded chunk. Works around Pagefind issue #795 for those terms.
- * `chunks` comes from `metaChunks` (the page fetches the metadata file Pagefind itself loaded).
+ * Loads every index chunk that may hold a word starting with one of `prefixes`:
+ * `pagefind.preload(chunk.from)` loads the chunk whose range holds its own first word, and Pagefind
+ * then searches every loaded chunk. Works around Pagefind issue #795 (it loads only the chunk whose
+ * range holds the word itself). `chunks` comes from `metaChunks` (`fetchIndexChunks`). Returns how
+ * many chunks were asked for.
  */
-export async function preloadPrefixChunks(pagefind: PagefindApi, chunks: readonly IndexChunk[], raw: string): Promise<number> {
-  const froms = new Set(singleCharacterTerms(raw).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)));
+export async function preloadPrefixes(pagefind: PagefindApi, chunks: readonly IndexChunk[], prefixes: readonly string[]): Promise<number> {
+  const froms = new Set(prefixes.flatMap((p) => chunksForPrefix(chunks, p).map((c) => c.from)));
   await Promise.all([...froms].map((f) => pagefind.preload(f)));
   return froms.size;
+}
+
+/**
+ * Searches one year's bundles (`pagefind`, initialised with `initPagefind`) by `plan`: its words,
+ * after loading the chunks of its prefixes (`chunks`: the bundles' chunk lists, fetched only then),
+ * or, with no words, every report of the year (Pagefind's filter-only search), for the caller to
+ * check. `filters` are the reader's, without the year.
+ */
+export async function searchYear(
+  pagefind: PagefindApi,
+  year: string,
+  plan: QueryPlan,
+  filters: Record<string, string>,
+  chunks: () => Promise<IndexChunk[]>,
+): Promise<PagefindResult[]> {
+  if (!plan.words.length) return (await pagefind.search(null, { filters: { ...filters, year } })).results;
+  if (plan.prefixes.length) await preloadPrefixes(pagefind, await chunks(), plan.prefixes);
+  return (await pagefind.search(plan.words.join(' '), Object.keys(filters).length ? { filters } : undefined)).results;
 }
 
 /**
@@ -291,15 +339,16 @@ export async function verifyResults(
   while (checked < results.length && kept.length < limit) {
     const data = await Promise.all(results.slice(checked, checked + batch).map((r) => r.data()));
     checked += data.length;
-    for (const d of data) if (matchesQuery(d.content, raw)) kept.push(d);
+    for (const d of data) if (matchesQuery(resultText(d), raw)) kept.push(d);
   }
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
 }
 
-/** One year's search bundle (src/lib/shards.ts, bundlePath), opened (loaded and initialised) on first use. */
+/** One year's search bundles (src/lib/search-bundles.ts), loaded on first use. */
 export interface YearBundle {
   year: string;
-  open(): Promise<PagefindApi>;
+  /** Searches the year for the query with the reader's `filters` (not the year): results in Pagefind's order. */
+  search(filters: Record<string, string>): Promise<PagefindResult[]>;
 }
 
 /** A search's results in reading order, handed out a screenful at a time. */
@@ -315,16 +364,14 @@ export interface ResultStream {
 }
 
 /**
- * Searches with `query` (from `pagefindQuery`) and hands out the results newest year first, by
- * relevance within a year. Each year is its own bundle, opened only when the reader pages on to
- * it: a first query loads the index of the newest year alone, which keeps it small and quick on
- * a site of any size. A chosen year filter picks that year's bundle; the other filters are passed
- * on to Pagefind.
+ * Hands out a search's results newest year first, in Pagefind's order (relevance) within a year.
+ * Each year is searched only when the reader pages on to it: a first query loads the index of the
+ * newest year alone, which keeps it small and quick on a site of any size. A chosen year filter
+ * picks that year; the other filters are passed on.
  */
-export function searchNewestFirst(bundles: readonly YearBundle[], query: string, filters: Record<string, string>): ResultStream {
+export function searchNewestFirst(bundles: readonly YearBundle[], filters: Record<string, string>): ResultStream {
   const { year, ...rest } = filters;
   const order = bundles.filter((b) => !year || b.year === year).sort((a, b) => Number(b.year) - Number(a.year));
-  const options = Object.keys(rest).length ? { filters: rest } : undefined;
   const queue: PagefindResult[] = [];
   let next = 0;
   return {
@@ -338,10 +385,7 @@ export function searchNewestFirst(bundles: readonly YearBundle[], query: string,
       return next ? order[next - 1].year : undefined;
     },
     async take(n) {
-      while (queue.length < n && next < order.length) {
-        const pagefind = await order[next++].open();
-        queue.push(...(await pagefind.search(query, options)).results);
-      }
+      while (queue.length < n && next < order.length) queue.push(...(await order[next++].search(rest)));
       return queue.splice(0, n);
     },
   };
@@ -354,12 +398,12 @@ export interface ExcerptPart {
 }
 
 /**
- * An excerpt of `content` around the first match of the query, with every match of every term
- * marked, built from the text itself: Pagefind's own excerpts mark its index pieces (行政, 行政复),
- * not what the reader typed.
+ * An excerpt of `text` (a result's readable text) around the first match of the query, with every
+ * match of every term marked, built from the text itself: Pagefind's own excerpts are made of its
+ * index words (行政 政复), not what the reader typed.
  */
-export function excerptFor(content: string, raw: string, radius = 40): ExcerptPart[] {
-  const text = indexedText(content).replace(/\s+/g, ' ');
+export function excerptFor(source: string, raw: string, radius = 40): ExcerptPart[] {
+  const text = source.replace(/\s+/g, ' ');
   const terms = queryTerms(raw).filter(Boolean);
   const lower = text.toLowerCase();
   const first = Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0));

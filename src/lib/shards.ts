@@ -4,8 +4,8 @@
  * - shard 0 holds the national pages (home, places index, years, indicators, open data, feed,
  *   search, sitemap) and reads every entry's frontmatter, but renders no report;
  * - shards 1..n each hold the report and place pages of a group of provinces;
- * - the assembled site's report pages are then indexed with Pagefind, one search bundle per year
- *   (see bundlePath), which the search page opens newest year first.
+ * - the search index is built beside them from the content (src/lib/search-index.ts) and linked
+ *   into the assembled site.
  * Provinces are the unit because a place page lists the places below it, so a province's pages
  * only ever need that province's reports. Plain functions; the plan depends only on the content.
  */
@@ -50,7 +50,7 @@ export function planShards(reportsPerProvince: ReadonlyMap<string, number>, coun
 
 /**
  * How many province shards to build: as many as wanted, but no more than there are provinces with
- * reports, since a province is never split and a shard without reports has no search bundle.
+ * reports, since a province is never split and a shard without reports would be empty.
  */
 export const shardCountFor = (wanted: number, provincesWithReports: number): number => Math.min(wanted, Math.max(1, provincesWithReports));
 
@@ -93,17 +93,6 @@ export function shardScope(spec: ShardSpec | undefined, plan: ReadonlyMap<string
   };
 }
 
-/**
- * Search bundles are per year, not per shard: the search page lists results newest year first, so
- * a first query needs only the newest year's bundle (its index chunks, metadata and filters grow
- * with the reports it holds). A year's bundle covers every province; a split build indexes it
- * after assembling the shards' pages (scripts/build.ts).
- */
-export const bundlePath = (year: number | string): string => `/pagefind/${year}/`;
-
-/** The directory of a year's search bundle inside the site (`pagefind/2024`). */
-export const bundleDir = (year: number | string): string => bundlePath(year).replace(/^\/|\/$/g, '');
-
 /** The year of a report page (`places/<place id>/<year>/index.html`, as a site-relative file), else undefined. */
 export function reportPageYear(rel: string): number | undefined {
   const m = /^places\/.+\/(\d{4})\/index\.html$/.exec(rel.split('\\').join('/'));
@@ -114,7 +103,7 @@ export function reportPageYear(rel: string): number | undefined {
  * True if the file `rel` (relative to shard `shard`'s output) goes into the assembled site: the
  * pages it owns and its sitemap files, and the hashed assets every shard emits alike. Shards other
  * than 0 also render the national pages; those copies are dropped here. Search bundles are not
- * in any shard's output: the assembly indexes them.
+ * in any shard's output: they are built beside the shards and linked in by the assembly.
  */
 export function keepInAssembly(rel: string, shard: number, plan: ReadonlyMap<string, number>): boolean {
   if (rel.startsWith('_astro/')) return true;

@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { buildScope, reportIds } from '../lib/build-scope';
 import { outline, partsCovered, type PartKey } from '../lib/compliance';
-import { fastPathSupports, renderFastMarkdown, type RenderedBody } from '../lib/markdown';
+import { fastPathSupports, needsMdx, renderFastMarkdown, type RenderedBody } from '../lib/markdown';
 import { provinceOf } from '../lib/shards';
 import { bodyProblems, type Problem } from '../lib/validate';
 
@@ -38,12 +38,6 @@ export interface ReportFacts {
 
 /** Bumped when what the loader derives from a file changes, so cached entries are worked out again. */
 const DERIVED_VERSION = 'facts-2';
-
-/** True when the body uses MDX beyond Markdown: ESM, JSX or expressions (escaped characters excluded). */
-export function needsMdx(body: string): boolean {
-  const unescaped = body.replace(/\\./g, '');
-  return /^\s*(import|export)\s/m.test(unescaped) || /<[A-Za-z]/.test(unescaped) || /[{}]/.test(unescaped);
-}
 
 /** The entry types Astro passes to loaders at run time (glob() uses them too); not in its public types. */
 interface EntryType {

@@ -7,10 +7,12 @@ import {
   fetchIndexChunks,
   initPagefind,
   normalizeQuery,
-  pagefindQuery,
-  preloadPrefixChunks,
+  planQuery,
+  queryTerms,
+  resultSections,
+  resultText,
   searchNewestFirst,
-  singleCharacterTerms,
+  searchYear,
   verifyResults,
   excerptFor,
   matchesQuery,
@@ -19,23 +21,36 @@ import {
   type YearBundle,
 } from '../lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search-pairs';
-import { bundlePath } from '../lib/shards';
+import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../lib/search-bundles';
+
+/** A year's stop pairs (src/lib/search-index.ts); none if they cannot be loaded, which only makes the search heavier. */
+const loadStops = (path: string): Promise<Set<string>> =>
+  fetch(path)
+    .then(async (r) => new Set(r.ok ? stopListPairs(((await r.json()) as { pairs: string }).pairs) : []))
+    .catch(() => new Set<string>());
 
 const FILTERS = ['year', 'province', 'level'] as const;
 const PAGE = 10;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Loads and initialises one year's search bundle; undefined if it cannot be loaded. */
-async function loadPagefind(year: string): Promise<PagefindApi | undefined> {
+/** Loads and initialises one year's search bundles (its first, with the others merged in); undefined if they cannot be loaded. */
+async function loadPagefind([first, ...rest]: readonly string[]): Promise<PagefindApi | undefined> {
   try {
     // Each bundle's pagefind.js is its own module, so each year is an independent instance.
-    const pf = (await import(/* @vite-ignore */ `${bundlePath(year)}pagefind.js`)) as PagefindApi;
-    await initPagefind(pf, { highlightParam: 'highlight', excerptLength: 40 }, document.documentElement);
+    const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
+    await initPagefind(pf, { excerptLength: 40 }, document.documentElement, rest);
     return pf;
   } catch {
     return undefined;
   }
+}
+
+/** A result's link, with the reader's terms for the report page to highlight (Pagefind's highlighter, `highlight` parameter). */
+function linkTo(url: string, q: string): string {
+  const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
+  const params = new URLSearchParams(queryTerms(q).map((term) => ['highlight', term]));
+  return `${path}?${params}${hash ? `#${hash}` : ''}`;
 }
 
 /** The excerpt as text nodes and <mark>s: no HTML from the index is trusted. */
@@ -58,17 +73,15 @@ function renderResult(d: PagefindResultData, q: string): HTMLLIElement {
   const h = document.createElement('h2');
   h.className = 'text-lg font-bold';
   const a = document.createElement('a');
-  a.href = d.url;
+  a.href = linkTo(d.url, q);
   a.textContent = d.meta.title ?? d.url;
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'text-sm text-muted';
   meta.textContent = [d.meta.place, d.filters.year?.[0] && `${d.filters.year[0]}年度`].filter(Boolean).join(' · ');
-  li.append(h, meta, excerptNode(d.content, q, 'search-excerpt mt-1'));
-  // Sections that really contain the query; Pagefind's section excerpt is HTML, only its text is used.
-  const subs = d.sub_results
-    .filter((s) => s.url !== d.url && s.url.includes('#'))
-    .map((s) => ({ ...s, text: new DOMParser().parseFromString(s.excerpt, 'text/html').body.textContent ?? '' }))
+  li.append(h, meta, excerptNode(resultText(d), q, 'search-excerpt mt-1'));
+  // Sections that really contain the query.
+  const subs = resultSections(d)
     .filter((s) => matchesQuery(s.text, q))
     .slice(0, 3);
   if (subs.length) {
@@ -77,7 +90,7 @@ function renderResult(d: PagefindResultData, q: string): HTMLLIElement {
     for (const s of subs) {
       const sli = document.createElement('li');
       const sa = document.createElement('a');
-      sa.href = s.url;
+      sa.href = linkTo(s.url, q);
       sa.textContent = s.title;
       sli.append(sa, excerptNode(s.text, q, 'search-excerpt'));
       ul.append(sli);
@@ -97,20 +110,25 @@ export async function runSearchPage(): Promise<void> {
   const help = $('search-help');
   input.value = q;
 
-  // The years of the year filter, newest first: one search bundle each. The newest one starts
-  // loading now, beside the pair table; without the table every pair of a term is sent (more
-  // bytes, same results).
+  // Each year's search bundles, newest year first (src/lib/search-bundles.ts). The year searched
+  // first starts loading as soon as the list is in, beside the pair table; without the table
+  // every pair of a term is sent (more bytes, same results).
   const fieldset = $('search-filters');
-  const yearOptions = [...fieldset.querySelectorAll<HTMLOptionElement>('select[data-filter="year"] option')].map((o) => o.value).filter(Boolean);
-  const years = yearOptions.sort((a, b) => Number(b) - Number(a));
-  const chosenYear = params.get('year');
-  const opened = new Map<string, Promise<PagefindApi | undefined>>();
-  const open = (year: string) => opened.get(year) ?? opened.set(year, loadPagefind(year)).get(year)!;
-  const first = chosenYear && years.includes(chosenYear) ? chosenYear : years[0];
+  const bundleList = fetch(BUNDLE_LIST_PATH)
+    .then(async (r) => (r.ok ? ((await r.json()) as BundleList) : { years: [] }))
+    .catch((): BundleList => ({ years: [] }));
   const shares = fetch(PAIR_TABLE_PATH)
     .then(async (r) => (r.ok ? pairShares((await r.json()) as PairTable) : undefined))
     .catch(() => undefined);
-  if (!first || !(await open(first))) {
+  const byYear = new Map((await bundleList).years.map((y) => [String(y.year), y]));
+  const years = [...byYear.keys()];
+  const chosenYear = params.get('year');
+  // A year's bundles and its stop pairs, loaded together once.
+  const opened = new Map<string, Promise<[PagefindApi | undefined, Set<string>]>>();
+  const open = (year: string) =>
+    opened.get(year) ?? opened.set(year, Promise.all([loadPagefind(byYear.get(year)!.bundles), loadStops(byYear.get(year)!.stop)])).get(year)!;
+  const first = chosenYear && years.includes(chosenYear) ? chosenYear : years[0];
+  if (!first || !(await open(first))[0]) {
     status.textContent = t.search.noIndex;
     return;
   }
@@ -135,19 +153,19 @@ export async function runSearchPage(): Promise<void> {
   status.textContent = t.search.searching;
   const filters: Record<string, string> = {};
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
-  // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): query a character
-  // pair of each term, preload the chunks a one-character query needs, and keep only results that contain it.
-  const oneCharacter = singleCharacterTerms(q).length > 0;
+  // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): each year is asked
+  // for one indexed word of each term, and only results that contain the whole query are kept.
+  const pairShares_ = await shares;
   const bundles: YearBundle[] = years.map((year) => ({
     year,
-    async open() {
-      const pagefind = await open(year);
-      if (!pagefind) throw new Error(`search bundle ${bundlePath(year)} did not load`);
-      if (oneCharacter) await preloadPrefixChunks(pagefind, await fetchIndexChunks(bundlePath(year)), q);
-      return pagefind;
+    async search(rest) {
+      const [pagefind, stop] = await open(year);
+      if (!pagefind) throw new Error(`search bundles of ${year} did not load`);
+      const chunks = async () => (await Promise.all(byYear.get(year)!.bundles.map((path) => fetchIndexChunks(path)))).flat();
+      return searchYear(pagefind, year, planQuery(q, stop, pairShares_), rest, chunks);
     },
   }));
-  const results = searchNewestFirst(bundles, pagefindQuery(q, await shares), filters);
+  const results = searchNewestFirst(bundles, filters);
   let found = 0;
   const showMore = async () => {
     let added = 0;

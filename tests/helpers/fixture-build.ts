@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { textFromPairs } from '../../src/lib/search-text';
 
 const run = promisify(execFile);
 
@@ -39,8 +40,9 @@ export async function buildFixture(
 }
 
 /**
- * Every file under `dir` whose text contains `needle`. Pagefind's index files are gzipped and put
- * zero-width spaces between the words it segmented, so those are unpacked and cleaned first.
+ * Every file under `dir` whose text contains `needle`. Pagefind's files are gzipped, and the text it
+ * stores for a page is written as character pairs (src/lib/search-text.ts), so those are unpacked
+ * and read back first.
  */
 export function filesContaining(dir: string, needle: string): string[] {
   const hits: string[] = [];
@@ -53,7 +55,8 @@ export function filesContaining(dir: string, needle: string): string[] {
       continue; // a directory
     }
     if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
-    if (buf.toString('utf8').replace(/\u200b/g, '').includes(needle)) hits.push(rel);
+    const text = buf.toString('utf8');
+    if (text.includes(needle) || textFromPairs(text).includes(needle)) hits.push(rel);
   }
   return hits;
 }

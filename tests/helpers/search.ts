@@ -16,17 +16,10 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { splitMdxFile } from '../../src/lib/mdx';
-import {
-  chunksForPrefix,
-  matchesQuery,
-  metaChunks,
-  pagefindQuery,
-  QUERY_LANGUAGE,
-  singleCharacterTerms,
-  type IndexChunk,
-} from '../../src/lib/search-query';
+import { chunksForPrefix, matchesQuery, metaChunks, planQuery, type IndexChunk, type QueryPlan } from '../../src/lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search-pairs';
-import { bundlePath } from '../../src/lib/shards';
+import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../../src/lib/search-bundles';
+import { SEARCH_LANGUAGE, textFromPairs } from '../../src/lib/search-text';
 import { reportUrl } from '../../src/lib/urls';
 import { bodyText, parseEntryId } from '../../src/lib/validate';
 import { launchBrowser } from './browser';
@@ -37,7 +30,7 @@ const run = promisify(execFile);
 export interface ResultData {
   url: string;
   excerpt: string;
-  /** True if the text Pagefind indexed for the page (title and body) contains the typed query. */
+  /** True if the text Pagefind stored for the page (title and body, read back from pairs) contains the typed query. */
   contains: boolean;
   /** That text itself, only with `keepContent` (it is large: all of a report). */
   content?: string;
@@ -60,9 +53,10 @@ export interface RunOptions {
    * How queries reach Pagefind:
    * - `raw`: as typed, Pagefind initialised as the page's language says (zh-CN): what a plain
    *   `pagefind.search(q)` gives;
-   * - `pairs`: through src/lib/search-query.ts as the search page does: Pagefind initialised with
-   *   `initPagefind`'s language, the query as `pagefindQuery(q, shares)` (the rarest pair of each
-   *   term, by the site's pair table), and the chunks of one-character terms preloaded.
+   * - `pairs`: through src/lib/search-query.ts as the search page does: each year's bundles
+   *   initialised with `initPagefind`'s language and searched by `planQuery` (one indexed word of
+   *   each term, chosen with the year's stop pairs and the site's pair table, its chunks preloaded;
+   *   or, with none, every report of the year).
    */
   mode?: 'raw' | 'pairs';
   /** The built site directory, needed by `pairs` to read the index chunk list and the pair table. */
@@ -81,30 +75,37 @@ export interface RunOptions {
 }
 
 /**
- * In-page: initialises Pagefind as the search page does, optionally under another language tag,
- * and merges the other search bundles of a site built in shards.
+ * In-page: loads each group of bundles (`groups`: a name and its bundle paths) as the search page
+ * loads a year: the first bundle's pagefind.js, initialised (optionally under another language
+ * tag), the others merged in. Each bundle's pagefind.js is its own module, so each group is its
+ * own Pagefind instance, kept on `window.__groups`.
  */
-const IN_PAGE_INIT = `async ({ language, first, merge }) => {
-  const pagefind = await import(first + 'pagefind.js');
-  await pagefind.options({ excerptLength: 40 });
-  const html = document.documentElement;
-  const lang = html.lang;
-  if (language) html.lang = language;
-  const ready = pagefind.init();
-  html.lang = lang;
-  await ready;
-  await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { excerptLength: 40, ...(language ? { language } : {}) })));
+const IN_PAGE_INIT = `async ({ language, groups }) => {
+  window.__groups = {};
+  for (const { name, bundles: [first, ...merge] } of groups) {
+    const pagefind = await import(first + 'pagefind.js');
+    await pagefind.options({ excerptLength: 40 });
+    const html = document.documentElement;
+    const lang = html.lang;
+    if (language) html.lang = language;
+    const ready = pagefind.init();
+    html.lang = lang;
+    await ready;
+    await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { excerptLength: 40, ...(language ? { language } : {}) })));
+    window.__groups[name] = pagefind;
+  }
 }`;
 
 /**
- * In-page: preloads the given words, runs one query and loads every result's data. A string, so
- * that no test transform (vite, esbuild) can rewrite its dynamic import.
+ * In-page: preloads the given words in one group, runs one query (or, with `year`, a filter-only
+ * search of the year) and loads every result's data. A string, so that no test transform (vite,
+ * esbuild) can rewrite its dynamic import.
  */
-const IN_PAGE_SEARCH = `async ({ q, first, preload, idsOnly }) => {
-  const pagefind = await import(first + 'pagefind.js');
+const IN_PAGE_SEARCH = `async ({ name, q, year, preload, idsOnly }) => {
+  const pagefind = window.__groups[name];
   const t0 = performance.now();
   await Promise.all(preload.map((w) => pagefind.preload(w)));
-  const search = await pagefind.search(q);
+  const search = q === null ? await pagefind.search(null, { filters: { year } }) : await pagefind.search(q);
   if (idsOnly) return { ms: performance.now() - t0, ids: search.results.map((r) => r.id) };
   const data = await Promise.all(search.results.map((r) => r.data()));
   return {
@@ -113,19 +114,23 @@ const IN_PAGE_SEARCH = `async ({ q, first, preload, idsOnly }) => {
   };
 }`;
 
-/** The search bundles of a built site, newest year first, as URL paths (/pagefind/<year>/, see bundlePath). */
-export function siteBundles(siteDir: string): string[] {
-  const root = join(siteDir, 'pagefind');
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .filter((d) => /^\d{4}$/.test(d) && existsSync(join(root, d, 'pagefind-entry.json')))
-    .sort((a, b) => Number(b) - Number(a))
-    .map(bundlePath);
+/** Each year's search bundles and stop list of a built site, newest year first, from their list (src/lib/search-bundles.ts). */
+export function siteYears(siteDir: string): BundleList['years'] {
+  const list = join(siteDir, BUNDLE_LIST_PATH);
+  return existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as BundleList).years : [];
 }
 
-/** The index chunks of a built site (of all its search bundles), from their Pagefind metadata files. */
-export function siteChunks(siteDir: string): IndexChunk[] {
-  return siteBundles(siteDir).flatMap((bundle) => {
+/** The search bundles of a built site, newest year first, as URL paths. */
+export const siteBundles = (siteDir: string): string[] => siteYears(siteDir).flatMap((y) => y.bundles);
+
+/** A year's stop pairs, as the search page reads them. */
+export function siteStops(siteDir: string, year: BundleList['years'][number]): Set<string> {
+  return new Set(stopListPairs((JSON.parse(readFileSync(join(siteDir, year.stop), 'utf8')) as { pairs: string }).pairs));
+}
+
+/** The index chunks of search bundles of a built site, from their Pagefind metadata files. */
+export function siteChunks(siteDir: string, bundles = siteBundles(siteDir)): IndexChunk[] {
+  return bundles.flatMap((bundle) => {
     const dir = join(siteDir, bundle);
     const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
     if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
@@ -138,7 +143,7 @@ export function siteShares(siteDir: string): Map<string, number> {
   return pairShares(JSON.parse(readFileSync(join(siteDir, PAIR_TABLE_PATH), 'utf8')) as PairTable);
 }
 
-/** Every page of a built site's search bundles by Pagefind result id (`<language>_<hash>`): its URL and indexed text. */
+/** Every page of a built site's search bundles by Pagefind result id (`<language>_<hash>`): its URL and stored text (pairs). */
 export function siteFragments(siteDir: string): Map<string, { url: string; content: string }> {
   const pages = new Map<string, { url: string; content: string }>();
   for (const bundle of siteBundles(siteDir)) {
@@ -155,42 +160,57 @@ export function siteFragments(siteDir: string): Map<string, { url: string; conte
 
 /**
  * Runs each query through Pagefind in headless Chromium against the site at `baseUrl`: one page
- * load for all of them (as a reader searching several times), one evaluation per query.
+ * load for all of them (as a reader searching several times), one evaluation per query and year.
  */
 export async function runQueries(baseUrl: string, queries: readonly string[], opts: RunOptions = {}): Promise<QueryRun[]> {
   const mode = opts.mode ?? 'raw';
-  const chunks = mode === 'pairs' ? siteChunks(opts.siteDir ?? DIST) : [];
-  const shares = mode === 'pairs' ? siteShares(opts.siteDir ?? DIST) : undefined;
-  const fragments = opts.fragmentsFromDisk ? siteFragments(opts.siteDir ?? DIST) : undefined;
+  const siteDir = opts.siteDir ?? DIST;
+  const years = siteYears(siteDir);
+  const shares = mode === 'pairs' ? siteShares(siteDir) : undefined;
+  const perYear = new Map(years.map((y) => [String(y.year), mode === 'pairs' ? { stop: siteStops(siteDir, y), chunks: siteChunks(siteDir, y.bundles) } : undefined]));
+  const fragments = opts.fragmentsFromDisk ? siteFragments(siteDir) : undefined;
   const browser = opts.browser ?? (await launchBrowser());
   try {
     const page = await browser.newPage();
     try {
       await page.goto(`${baseUrl.replace(/\/$/, '')}${opts.path ?? '/places/'}`, { waitUntil: 'load' });
-      const [first, ...merge] = siteBundles(opts.siteDir ?? DIST);
-      const init = { language: mode === 'pairs' ? QUERY_LANGUAGE : null, first, merge };
-      await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify(init)})`);
+      // `raw`: one instance over every bundle, as a plain Pagefind site; `pairs`: one per year, as the search page.
+      const groups = mode === 'pairs' ? years.map((y) => ({ name: String(y.year), bundles: y.bundles })) : [{ name: 'all', bundles: years.flatMap((y) => y.bundles) }];
+      await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify({ language: mode === 'pairs' ? SEARCH_LANGUAGE : null, groups })})`);
       const runs: QueryRun[] = [];
       for (const query of queries) {
-        const sent = mode === 'pairs' ? pagefindQuery(query, shares) : query;
-        const preload = mode === 'pairs' ? [...new Set(singleCharacterTerms(query).flatMap((t) => chunksForPrefix(chunks, t).map((c) => c.from)))] : [];
-        const arg = JSON.stringify({ q: sent, first, preload, idsOnly: !!fragments });
-        const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${arg})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };
-        const data =
-          r.results ??
-          r.ids!.map((id) => {
-            const d = fragments!.get(id);
-            if (!d) throw new Error(`result ${id} has no fragment file in ${opts.siteDir}`);
-            return { ...d, excerpt: '' };
-          });
+        const searches: { name: string; q: string | null; year: string; preload: string[]; plan?: QueryPlan }[] =
+          mode === 'pairs'
+            ? years.map((y) => {
+                const { stop, chunks } = perYear.get(String(y.year))!;
+                const plan = planQuery(query, stop, shares);
+                const preload = [...new Set(plan.prefixes.flatMap((p) => chunksForPrefix(chunks, p).map((c) => c.from)))];
+                return { name: String(y.year), q: plan.words.length ? plan.words.join(' ') : null, year: String(y.year), preload, plan };
+              })
+            : [{ name: 'all', q: query, year: '', preload: [] }];
+        let ms = 0;
+        const data: { url: string; excerpt: string; content: string }[] = [];
+        for (const { plan: _plan, ...arg } of searches) {
+          const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${JSON.stringify({ ...arg, idsOnly: !!fragments })})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };
+          ms += r.ms;
+          data.push(
+            ...(r.results ??
+              r.ids!.map((id) => {
+                const d = fragments!.get(id);
+                if (!d) throw new Error(`result ${id} has no fragment file in ${siteDir}`);
+                return { ...d, excerpt: '' };
+              })),
+          );
+        }
         const results = data.map((x) => ({
           // Result URLs carry `?highlight=` when the page sets Pagefind's highlightParam.
           url: x.url.replace(/[?#].*$/, ''),
           excerpt: x.excerpt,
-          contains: matchesQuery(x.content, query),
+          contains: matchesQuery(textFromPairs(x.content), query),
           ...(opts.keepContent ? { content: x.content } : {}),
         }));
-        runs.push({ query, sent, results, urls: results.map((x) => x.url), ms: r.ms });
+        const sent = searches.map((x) => `${x.name}: ${x.q ?? '(every report)'}`).join('; ');
+        runs.push({ query, sent, results, urls: results.map((x) => x.url), ms });
       }
       return runs;
     } finally {

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
 import { importText } from '../../src/lib/importer';
 import { SEEDS, readSeed } from '../fixtures/seeds';
-import { bundleDir, reportPageYear } from '../../src/lib/shards';
+import { reportPageYear } from '../../src/lib/shards';
+import { BUNDLE_LIST_PATH, type BundleList } from '../../src/lib/search-bundles';
 import { DIST, assertBuilt, distFiles, exists, fileOf, html, htmlFiles, normalizeSpace, page, urlOf } from '../helpers/dist';
 import { serveDist, type DistServer } from '../helpers/server';
 
@@ -261,13 +262,14 @@ describe.each(SEEDS.map((s) => ({ ...s, url: reportUrl(s.placeId, s.year) })))('
 });
 
 describe('search index', () => {
-  it('Pagefind indexed each year of report pages into its own bundle', () => {
+  it('Pagefind indexed each year of report pages into bundles of its own, listed for the search page', () => {
     const years = [...new Set(readdirSync(join(DIST, 'places'), { recursive: true, encoding: 'utf8' }).map((f) => reportPageYear(`places/${f}`)))]
       .filter((y) => y !== undefined)
-      .sort();
+      .sort((a, b) => b - a);
     expect(years.length).toBeGreaterThan(1);
-    expect(readdirSync(join(DIST, 'pagefind')).sort()).toEqual(years.map(String));
-    for (const y of years) expect(existsSync(join(DIST, bundleDir(y), 'pagefind.js')), bundleDir(y)).toBe(true);
+    const list = JSON.parse(readFileSync(join(DIST, BUNDLE_LIST_PATH), 'utf8')) as BundleList;
+    expect(list.years.map((y) => y.year)).toEqual(years);
+    for (const path of list.years.flatMap((y) => y.bundles)) expect(existsSync(join(DIST, path, 'pagefind.js')), path).toBe(true);
   });
 });
 

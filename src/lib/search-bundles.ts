@@ -1,0 +1,72 @@
+/**
+ * The search index's bundles: one per part of a year, served at `/pagefind/<year>-<part>/`, and
+ * the list the search page reads to find them. Plain functions, shared by the indexer
+ * (src/lib/search-index.ts) and the search page.
+ *
+ * Results are listed newest year first (src/lib/search-query.ts), so a first query opens only the
+ * newest year's bundles. A year is split into parts of about PART_SIZE reports, by place, so that
+ * editing one report re-indexes one part (Pagefind has no incremental update) and no Pagefind run
+ * holds more than a part in memory (about 1.5 MB per report while it writes).
+ */
+
+/** Reports per part of a year, at most about. */
+export const PART_SIZE = 600;
+
+/** What a bundle holds: the reports of one part of one year (`id` and `url` at least). */
+export interface Bundle<S extends { placeId: string; url: string; year: number } = { placeId: string; url: string; year: number }> {
+  year: number;
+  part: number;
+  sources: S[];
+}
+
+/** Where a bundle is served, under the site root. */
+export const bundlePath = (b: Pick<Bundle, 'year' | 'part'>): string => `/pagefind/${b.year}-${b.part}/`;
+
+/** FNV-1a: a stable hash of a place id, the same on every machine. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The bundles of a year's reports: ceil(n / partSize) parts by a hash of the place (so a report
+ * stays in its part while the year has as many parts), empty parts dropped and the rest numbered
+ * from 1; newest year first.
+ */
+export function planBundles<S extends { placeId: string; url: string; year: number }>(sources: readonly S[], partSize = PART_SIZE): Bundle<S>[] {
+  const byYear = new Map<number, S[]>();
+  for (const s of sources) byYear.set(s.year, [...(byYear.get(s.year) ?? []), s]);
+  const bundles: Bundle<S>[] = [];
+  for (const [year, list] of [...byYear].sort((a, b) => b[0] - a[0])) {
+    const count = Math.max(1, Math.ceil(list.length / partSize));
+    const parts = Array.from({ length: count }, () => [] as S[]);
+    for (const s of list) parts[hash(s.placeId) % count].push(s);
+    let part = 0;
+    for (const mine of parts) if (mine.length) bundles.push({ year, part: ++part, sources: mine.sort((a, b) => a.url.localeCompare(b.url)) });
+  }
+  return bundles;
+}
+
+/** Where the search page finds the bundles. */
+export const BUNDLE_LIST_PATH = '/pagefind/bundles.json';
+
+/** Where a year's stop pairs are (src/lib/search-index.ts): `{ pairs }`, two characters each. */
+export const stopListPath = (year: number): string => `/pagefind/${year}.stop.json`;
+
+/** Each year's bundle paths and stop pairs, newest year first. */
+export interface BundleList {
+  years: { year: number; bundles: string[]; stop: string }[];
+}
+
+export function bundleList(bundles: readonly Pick<Bundle, 'year' | 'part'>[]): BundleList {
+  const years = new Map<number, string[]>();
+  for (const b of bundles) years.set(b.year, [...(years.get(b.year) ?? []), bundlePath(b)]);
+  return { years: [...years].sort((a, b) => b[0] - a[0]).map(([year, paths]) => ({ year, bundles: paths, stop: stopListPath(year) })) };
+}
+
+/** The pairs of a stop list file's `pairs` string. */
+export const stopListPairs = (pairs: string): string[] => {
+  const chars = Array.from(pairs);
+  return Array.from({ length: Math.floor(chars.length / 2) }, (_, i) => chars[2 * i] + chars[2 * i + 1]);
+};

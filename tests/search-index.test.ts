@@ -1,0 +1,106 @@
+/**
+ * The search index's pieces that need no Pagefind: pair text and reading it back, search documents
+ * read from HTML as Pagefind reads them, and the plan of bundles.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundleList, bundlePath, planBundles } from '../src/lib/search-bundles';
+import { searchDocHtml, searchDocOf, searchDocument } from '../src/lib/search-doc';
+import { searchSources } from '../src/lib/search-index';
+import { pairText, pairWords, SPACE, textFromPairs } from '../src/lib/search-text';
+import { mdxToPlainText } from '../src/lib/mdx';
+
+describe('pair text', () => {
+  it('writes runs of Chinese as overlapping pairs, the last character alone', () => {
+    expect(pairWords('行政复议')).toEqual(['行政', '政复', '复议', '议', SPACE]);
+    expect(pairWords('法')).toEqual(['法', SPACE]);
+  });
+
+  it('keeps numbers, Latin words and punctuation as words of their own', () => {
+    expect(pairWords('纠错率28.42%，APP上线（2021—2025年）')).toEqual(
+      ['纠错', '错率', '率', '28.42', '%，', 'APP', '上线', '线', '（', '2021', '—', '2025', '年', '）', SPACE],
+    );
+  });
+
+  it('reads back exactly what it wrote, spaces included', () => {
+    for (const text of ['行政复议', '依法 行政', '2023 年', 'A B C', '办理复议案件568宗，综合纠错率28.42%。', '《条例<试行>》{第三条}', '罚款*****元']) {
+      expect(textFromPairs(pairText(text))).toBe(text);
+    }
+  });
+
+  it('reads back every seed report', () => {
+    for (const f of ['fujian/zhangzhou/gaoxin/2022', 'guangdong/shenzhen/baoan/2023', 'heilongjiang/jiamusi/qianjin/2020', 'hunan/huaihua/2023']) {
+      const lines = mdxToPlainText(readFileSync(`content/reports/${f}.mdx`, 'utf8')).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      expect(textFromPairs(lines.map((l) => pairText(l)).join(' '))).toBe(lines.join(' '));
+    }
+  });
+});
+
+describe('search documents', () => {
+  const page = `<html lang="zh-CN"><body><nav>导航</nav>
+    <div data-pagefind-body data-pagefind-meta="place:海口市">
+      <span data-pagefind-filter="year:2023"></span><span data-pagefind-filter="province:海南省"></span>
+      <h1 data-pagefind-meta="title">海口市 2023 年报告</h1>
+      <div data-pagefind-ignore><dl><dt>发文机关</dt><dd>海口市人民政府</dd></dl></div>
+      <article><p>办理<mark id="q-a">行政复议</mark>案件<span class="redacted">***</span>件。</p>
+      <h2 id="one">一、工作</h2><p>第一段<br>第二行</p><table><tr><td>甲</td><td>乙</td></tr></table></article>
+    </div><footer>页脚</footer><script>var x = "脚本";</script></body></html>`;
+
+  it('reads a page as Pagefind does: body only, ignored parts left out, inline elements run on', () => {
+    const doc = searchDocument(page)!;
+    expect(doc.meta).toEqual({ place: '海口市', title: '海口市 2023 年报告' });
+    expect(doc.filters).toEqual({ year: ['2023'], province: ['海南省'] });
+    expect(doc.blocks).toEqual([
+      { tag: 'h1', id: undefined, text: '海口市 2023 年报告' },
+      { tag: 'p', id: undefined, text: '办理行政复议案件***件。' },
+      { tag: 'h2', id: 'one', text: '一、工作' },
+      { tag: 'p', id: undefined, text: '第一段 第二行' },
+      { tag: 'td', id: undefined, text: '甲' },
+      { tag: 'td', id: undefined, text: '乙' },
+    ]);
+    expect(searchDocument('<html><body><p>无正文标记</p></body></html>')).toBeUndefined();
+  });
+
+  it('gives Pagefind the blocks as pairs under an unsegmented language, and the labels as text', () => {
+    const html = searchDocHtml(searchDocument(page)!);
+    expect(html).toContain('<html lang="und">');
+    expect(html).toContain('<p data-pagefind-meta="title">海口市 2023 年报告</p>');
+    expect(html).toContain(`<h2 id="one"> 一 、 工作 作 ${SPACE} </h2>`);
+    expect(html).not.toMatch(/导航|页脚|脚本|发文机关/);
+  });
+
+  it('makes the same document from a rendered body as from the built page', () => {
+    const body = '<p>办理<mark id="q-a">行政复议</mark>案件<span class="redacted">***</span>件。</p>\n<h2 id="one">一、工作</h2><p>第一段<br>第二行</p><table><tr><td>甲</td><td>乙</td></tr></table>';
+    const direct = searchDocOf({ meta: { title: '海口市 2023 年报告', place: '海口市' }, filters: { year: '2023', province: '海南省', level: '地市级' } }, body);
+    const fromPage = searchDocument(page)!;
+    expect(direct.blocks).toEqual(fromPage.blocks);
+  });
+
+  it('skips drafts unless asked, and leaves bodies with MDX components to their built page', async () => {
+    const published = await searchSources('tests/fixtures/content-min', false);
+    const withDrafts = await searchSources('tests/fixtures/content-min', true);
+    expect(withDrafts.length).toBeGreaterThanOrEqual(published.length);
+    for (const s of published) expect(s.url).toMatch(/^\/places\/.+\/\d{4}\/$/);
+  });
+});
+
+describe('bundles', () => {
+  const sources = (year: number, n: number) => Array.from({ length: n }, (_, i) => ({ placeId: `p${i}`, url: `/places/p${i}/${year}/`, year }));
+
+  it('splits each year into parts by place, newest year first, numbered from 1', () => {
+    const bundles = planBundles([...sources(2022, 5), ...sources(2024, 25)], 10);
+    expect(bundles.map((b) => [b.year, b.part])).toEqual([[2024, 1], [2024, 2], [2024, 3], [2022, 1]]);
+    expect(bundles.flatMap((b) => b.sources).length).toBe(30);
+    expect(bundleList(bundles).years).toEqual([
+      { year: 2024, bundles: ['/pagefind/2024-1/', '/pagefind/2024-2/', '/pagefind/2024-3/'], stop: '/pagefind/2024.stop.json' },
+      { year: 2022, bundles: [bundlePath({ year: 2022, part: 1 })], stop: '/pagefind/2022.stop.json' },
+    ]);
+  });
+
+  it('keeps a report in its part when others change', () => {
+    const before = planBundles(sources(2024, 25), 10);
+    const after = planBundles(sources(2024, 25).filter((s) => s.placeId !== 'p3'), 10);
+    const partOf = (bs: typeof before, id: string) => bs.find((b) => b.sources.some((s) => s.placeId === id))?.part;
+    for (const s of sources(2024, 25).filter((x) => x.placeId !== 'p3')) expect(partOf(after, s.placeId), s.placeId).toBe(partOf(before, s.placeId));
+  });
+});
