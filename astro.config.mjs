@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { MARKDOWN_CONFIG } from './src/lib/markdown.ts';
+import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { buildScope } from './src/lib/build-scope.ts';
 import { SITE_URL } from './src/lib/site.ts';
 import { contentCachePrefix } from './src/lib/paths.ts';
@@ -42,6 +43,7 @@ export default defineConfig({
   markdown: MARKDOWN_CONFIG,
   integrations: [
     drafts,
+    dataStoreAsJson(),
     mdx(),
     // Pages only exist for published reports, so drafts never reach the sitemap. A shard lists only
     // the pages it owns, in files named after it; scripts/build.ts writes the one sitemap index.

@@ -24,7 +24,7 @@ import { outline, partsCovered } from '../src/lib/compliance';
 import { splitFrontmatter } from '../src/lib/validate';
 import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor, sitemapIndex } from '../src/lib/shards';
 import { BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle } from '../src/lib/search-bundles';
-import { bundleWorkDir, docFromPage, searchSources, stopListWorkFile, writeBundles, yearStopPairs, type SearchSource } from '../src/lib/search-index';
+import { BundleWriter, bundleWorkDir, docFromPage, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 
@@ -115,43 +115,51 @@ const indexWork = () => join(resolve(values.work!), 'index');
 
 /**
  * Builds the search bundles from the content while `siteBuilt` (the site directory, once built)
- * is on its way: every bundle whose reports have their search document now, then, once the site
- * is built, those with reports whose text comes from their page (MDX components). Resolves with
- * the site directory and the bundles.
+ * is on its way: year by year, newest first, each year's bundles go to Pagefind as soon as its
+ * search documents are made; bundles with reports whose text comes from their page (MDX
+ * components) wait for the site. Resolves with the site directory and all bundles.
  */
 async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ site?: string; bundles: Bundle<SearchSource>[] }> {
   const t = performance.now();
-  const figures: Awaited<ReturnType<typeof writeBundles>> = [];
-  let sources: SearchSource[] = [];
-  let early: Promise<unknown> = Promise.resolve();
+  // One bundle at a time while the site is being built beside it (more threads than cores only
+  // thrash), then as many as there are cores.
+  const writer = new BundleWriter(indexWork(), 1);
+  void siteBuilt.finally(() => writer.setConcurrency(availableParallelism())).catch(() => {});
+  const bundles: Bundle<SearchSource>[] = [];
+  const late: Bundle<SearchSource>[] = [];
+  const stops = new Map<number, string[]>();
   let failure: unknown;
-  let stops = new Map<number, string[]>();
   try {
-    sources = await searchSources(contentDir, drafts, tick);
-    stops = yearStopPairs(sources, indexWork());
-    const bundles = planBundles(sources);
-    const ready = bundles.filter((b) => b.sources.every((s) => s.doc));
-    early = writeBundles(ready, stops, indexWork()).then((f) => figures.push(...f));
+    for await (const sources of searchSourcesByYear(contentDir, drafts, tick)) {
+      const year = sources[0].year;
+      const stop = yearStopPairs(sources, indexWork()).get(year) ?? [];
+      stops.set(year, stop);
+      const planned = planBundles(sources);
+      bundles.push(...planned);
+      late.push(...planned.filter((b) => b.sources.some((s) => !s.doc)));
+      writer.add(year, planned.filter((b) => b.sources.every((s) => s.doc)), stop);
+    }
+    console.log(`搜索文档 / search documents: ${bundles.reduce((n, b) => n + b.sources.length, 0)} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failure = e;
   }
   // The site's failure comes first: an entry that breaks the index breaks the build, with the build's message.
-  const site = await siteBuilt.finally(() => early.catch(() => {}));
+  const site = await siteBuilt.finally(() => writer.done().catch(() => {}));
   if (failure) throw failure;
-  await early;
-  const bundles = planBundles(sources);
-  const rest = bundles.filter((b) => b.sources.some((s) => !s.doc));
-  for (const s of rest.flatMap((b) => b.sources).filter((x) => !x.doc)) {
+  for (const s of late.flatMap((b) => b.sources).filter((x) => !x.doc)) {
     const page = site && join(site, s.url, 'index.html');
     s.doc = page && existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
     if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
   }
-  // Years whose every report came from its page have their stop pairs counted now.
-  for (const [year, pairs] of yearStopPairs(sources.filter((s) => !stops.has(s.year)), indexWork())) stops.set(year, pairs);
-  figures.push(...(await writeBundles(rest, stops, indexWork())));
+  // A year whose every report came from its page has its stop pairs counted now.
+  for (const [year, stop] of yearStopPairs(late.flatMap((b) => b.sources).filter((s) => !stops.has(s.year)), indexWork())) stops.set(year, stop);
+  for (const year of new Set(late.map((b) => b.year))) writer.add(year, late.filter((b) => b.year === year), stops.get(year) ?? []);
+  const figures = await writer.done();
   const indexed = figures.filter((f) => f.indexed);
   steps.push({ step: 'search index', ms: Math.round(performance.now() - t), peakRss: 0 });
-  console.log(`搜索索引 / search bundles: ${figures.length}, indexed ${indexed.length} (${indexed.map((f) => f.bundle).join(' ') || 'none changed'})`);
+  console.log(
+    `搜索索引 / search bundles: ${figures.length}, indexed ${indexed.length}: ${indexed.map((f) => `${f.bundle} (${f.reports}, ${(f.ms / 1000).toFixed(1)} s)`).join(' ') || 'none changed'}`,
+  );
   return { site, bundles };
 }
 

@@ -14,7 +14,10 @@
  */
 import type { MarkdownHeading } from 'astro';
 import Slugger from 'github-slugger';
-import MarkdownIt, { type RendererRule, type StateCore, type Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
 import remarkGfm from 'remark-gfm';
 import { remarkRejectUnsafe } from './mdx-safety';
 import { REDACTION, REDACTION_TITLE, remarkRedactions } from './remark-redactions';
@@ -152,7 +155,7 @@ md.core.ruler.push('quote_marks', quoteMarks);
 md.core.ruler.push('heading_ids', headingIds);
 
 // GFM tables carry column alignment as `align`, as remark-rehype writes it, not as a style.
-const alignAsAttribute: RendererRule = (tokens, idx, options, _env, self) => {
+const alignAsAttribute: RenderRule = (tokens, idx, options, _env, self) => {
   const t = tokens[idx];
   const align = /text-align:(\w+)/.exec(String(t.attrGet('style') ?? ''))?.[1];
   if (align) {

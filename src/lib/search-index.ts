@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import * as pagefind from 'pagefind';
 import YAML from 'yaml';
@@ -38,7 +39,7 @@ import type { PlaceData } from '../schemas/place';
 const DOC_VERSION = 'pairs-2';
 
 /** A pair in at least this share of a year's reports is one of its stop pairs… */
-export const STOP_SHARE = 0.4;
+export const STOP_SHARE = 0.25;
 /** …in a year with at least this many reports (a small year is indexed whole: it costs little). */
 export const STOP_MIN_REPORTS = 100;
 
@@ -61,34 +62,49 @@ export function placesOf(contentDir: string): Map<string, Place> {
 let unified: Promise<MarkdownProcessor> | undefined;
 
 /**
- * The published reports of `contentDir` (with drafts when `drafts`), each with its search document
- * unless its body uses MDX. Frontmatter is read by Astro's own parser, so drafts are what the
- * build takes them for; entries the build would reject are left to the build to report (quotes,
- * which change no text, are not marked here). `pause` is awaited now and then.
+ * The published reports of `contentDir` (with drafts when `drafts`), a year at a time, newest year
+ * first, each with its search document unless its body uses MDX. Frontmatter is read by Astro's
+ * own parser, so drafts are what the build takes them for; entries the build would reject are left
+ * to the build to report (quotes, which change no text, are not marked here). `pause` is awaited
+ * now and then, so the caller's timers and I/O keep running.
  */
-export async function searchSources(contentDir: string, drafts: boolean, pause: () => Promise<unknown> = async () => {}): Promise<SearchSource[]> {
+export async function* searchSourcesByYear(contentDir: string, drafts: boolean, pause: () => Promise<unknown> = async () => {}): AsyncGenerator<SearchSource[]> {
   const places = placesOf(contentDir);
   const dir = join(contentDir, 'reports');
-  const sources: SearchSource[] = [];
-  for (const [i, id] of reportIds(dir).entries()) {
-    // Work through the entries in slices, so the caller's timers (memory sampling) keep running.
-    if (i % 64 === 63) await pause();
-    const where = parseEntryId(id);
-    const place = where && places.get(where.placeId);
-    if (!where || !place) continue;
-    const { frontmatter: data, content } = parseFrontmatter(readFileSync(join(dir, `${id}.mdx`), 'utf8'));
-    if (data.draft === true && !drafts) continue;
-    const body = content.replace(/^(?:[ \t]*\r?\n)+/, '');
-    const source: SearchSource = { id, url: reportUrl(where.placeId, where.year), year: where.year, placeId: where.placeId };
-    if (!needsMdx(body)) {
-      const html = fastPathSupports(body)
-        ? renderFastMarkdown(body, {}, id).html
-        : (await (unified ??= createMarkdownProcessor({ ...MARKDOWN_CONFIG, rehypePlugins: [] })).then((p) => p.render(body))).code;
-      source.doc = searchDocOf(searchFields(String(data.title ?? ''), where.year, place), html);
-    }
-    sources.push(source);
+  const byYear = new Map<number, string[]>();
+  for (const id of reportIds(dir)) {
+    const year = parseEntryId(id)?.year;
+    if (year) byYear.set(year, [...(byYear.get(year) ?? []), id]);
   }
-  return sources;
+  let n = 0;
+  for (const [, ids] of [...byYear].sort((a, b) => b[0] - a[0])) {
+    const sources: SearchSource[] = [];
+    for (const id of ids) {
+      if (++n % 64 === 0) await pause();
+      const where = parseEntryId(id)!;
+      const place = places.get(where.placeId);
+      if (!place) continue;
+      const { frontmatter: data, content } = parseFrontmatter(readFileSync(join(dir, `${id}.mdx`), 'utf8'));
+      if (data.draft === true && !drafts) continue;
+      const body = content.replace(/^(?:[ \t]*\r?\n)+/, '');
+      const source: SearchSource = { id, url: reportUrl(where.placeId, where.year), year: where.year, placeId: where.placeId };
+      if (!needsMdx(body)) {
+        const html = fastPathSupports(body)
+          ? renderFastMarkdown(body, {}, id).html
+          : (await (unified ??= createMarkdownProcessor({ ...MARKDOWN_CONFIG, rehypePlugins: [] })).then((p) => p.render(body))).code;
+        source.doc = searchDocOf(searchFields(String(data.title ?? ''), where.year, place), html);
+      }
+      sources.push(source);
+    }
+    if (sources.length) yield sources;
+  }
+}
+
+/** Every published report of `contentDir`, as `searchSourcesByYear` gives them. */
+export async function searchSources(contentDir: string, drafts: boolean): Promise<SearchSource[]> {
+  const all: SearchSource[] = [];
+  for await (const year of searchSourcesByYear(contentDir, drafts)) all.push(...year);
+  return all;
 }
 
 /** The searchable parts of a report read from its built page (`page`: its HTML), for bodies that use MDX. */
@@ -123,7 +139,7 @@ export function yearStopPairs(sources: readonly SearchSource[], workDir: string)
   for (const s of sources) if (s.doc) byYear.set(s.year, [...(byYear.get(s.year) ?? []), s.doc]);
   const stops = new Map<number, string[]>();
   for (const [year, docs] of byYear) {
-    const file = join(workDir, `${year}.stop.json`);
+    const file = join(workDir, `stop-pairs-counted-${year}.json`);
     const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StopList) : undefined;
     const fresh = kept && Math.abs(kept.reports - docs.length) <= kept.reports / 10 && (kept.reports >= STOP_MIN_REPORTS) === (docs.length >= STOP_MIN_REPORTS);
     const list: StopList = fresh ? kept : { reports: docs.length, pairs: stopPairs(docs) };
@@ -159,49 +175,117 @@ export interface BundleFigures {
 }
 
 /**
- * Writes each bundle's index into `<workDir>/<year>-<part>/bundle/` with Pagefind, `concurrency`
- * at a time (Pagefind uses about one core per bundle while it writes), its reports' words cut
- * with the year's stop pairs (`stops`), skipping bundles whose documents are unchanged since they
- * were last written there. Also writes each year's stop pairs for the search page. Every source
- * must have its doc.
+ * Writes a bundle's index into `<workDir>/<year>-<part>/bundle/` with Pagefind, its reports' words
+ * cut with its year's stop pairs, unless its documents are unchanged since it was last written
+ * there. Every source must have its doc. Uses this thread's Pagefind service, which writes one
+ * index at a time: BundleWriter runs several in worker threads.
  */
-export async function writeBundles(bundles: readonly Bundle<SearchSource>[], stops: ReadonlyMap<number, string[]>, workDir: string, concurrency = 2): Promise<BundleFigures[]> {
-  mkdirSync(workDir, { recursive: true });
-  for (const [year, pairs] of stops) writeFileSync(stopListWorkFile(workDir, year), JSON.stringify({ pairs: pairs.join('') }));
-  const queue = [...bundles];
-  const figures: BundleFigures[] = [];
-  const worker = async () => {
-    for (let b = queue.shift(); b; b = queue.shift()) {
-      const t = performance.now();
-      const stop = new Set(stops.get(b.year) ?? []);
-      const docs = b.sources.map((s) => {
-        if (!s.doc) throw new Error(`${s.id}: 没有搜索文档 / no search document`);
-        return { url: s.url, html: searchDocHtml(s.doc, stop) };
-      });
-      const dir = bundleWorkDir(workDir, b);
-      const stamp = join(dir, 'inputs.sha256');
-      const digest = digestOf(docs);
-      const indexed = !(existsSync(stamp) && readFileSync(stamp, 'utf8') === digest);
-      if (indexed) {
-        rmSync(dir, { recursive: true, force: true });
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        const added = await Promise.all(docs.map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
-        const failed = added.flatMap((r) => r.errors);
-        if (failed.length) throw new Error(`Pagefind (${bundlePath(b)}): ${failed.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(dir, 'bundle') });
-        if (written.errors.length) throw new Error(`Pagefind (${bundlePath(b)}): ${written.errors.join('; ')}`);
-        await index.deleteIndex();
-        // The stamp is written last: a bundle cut off while writing is indexed again.
-        writeFileSync(stamp, digest);
-      }
-      figures.push({ bundle: bundlePath(b), reports: b.sources.length, ms: Math.round(performance.now() - t), indexed });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  } finally {
-    await pagefind.close();
+export async function writeBundle(b: Bundle<SearchSource>, stop: ReadonlySet<string>, workDir: string): Promise<BundleFigures> {
+  const t = performance.now();
+  const docs = b.sources.map((s) => {
+    if (!s.doc) throw new Error(`${s.id}: 没有搜索文档 / no search document`);
+    return { url: s.url, html: searchDocHtml(s.doc, stop) };
+  });
+  const dir = bundleWorkDir(workDir, b);
+  const stamp = join(dir, 'inputs.sha256');
+  const digest = digestOf(docs);
+  const indexed = !(existsSync(stamp) && readFileSync(stamp, 'utf8') === digest);
+  if (indexed) {
+    rmSync(dir, { recursive: true, force: true });
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    const added = await Promise.all(docs.map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
+    const failed = added.flatMap((r) => r.errors);
+    if (failed.length) throw new Error(`Pagefind (${bundlePath(b)}): ${failed.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(dir, 'bundle') });
+    if (written.errors.length) throw new Error(`Pagefind (${bundlePath(b)}): ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    // The stamp is written last: a bundle cut off while writing is indexed again.
+    writeFileSync(stamp, digest);
   }
-  return figures.sort((a, b) => a.bundle.localeCompare(b.bundle));
+  return { bundle: bundlePath(b), reports: b.sources.length, ms: Math.round(performance.now() - t), indexed };
+}
+
+/** Closes this thread's Pagefind service. */
+export const closePagefind = (): Promise<unknown> => pagefind.close();
+
+/** A job for src/lib/bundle-worker.ts. */
+export interface BundleJob {
+  bundle: Bundle<SearchSource>;
+  stop: string[];
+  workDir: string;
+}
+
+/**
+ * Writes bundles (`writeBundle`) as they are given (`add`), `concurrency` at a time, each in a
+ * worker thread with its own Pagefind service: one service writes one index at a time, and a
+ * bundle takes about one core while it is written. Also writes each year's stop pairs for the
+ * search page. `done` resolves with every bundle's figures, or rejects with the first failure.
+ */
+export class BundleWriter {
+  private queue: BundleJob[] = [];
+  private figures: BundleFigures[] = [];
+  private workers: { worker: Worker; busy: boolean }[] = [];
+  private failure: unknown;
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly workDir: string,
+    private concurrency = 2,
+  ) {
+    mkdirSync(workDir, { recursive: true });
+  }
+
+  /** Writes up to `n` bundles at a time from now on (fewer while other work shares the cores). */
+  setConcurrency(n: number): void {
+    this.concurrency = n;
+    this.dispatch();
+  }
+
+  /** Queues `bundles` of `year`, whose stop pairs are `stop`. Every source must have its doc. */
+  add(year: number, bundles: readonly Bundle<SearchSource>[], stop: string[]): void {
+    writeFileSync(stopListWorkFile(this.workDir, year), JSON.stringify({ pairs: stop.join('') }));
+    this.queue.push(...bundles.map((bundle) => ({ bundle, stop, workDir: this.workDir })));
+    this.dispatch();
+  }
+
+  /** Resolves once every bundle given so far is written, with all figures; stops the workers (`add` starts them again). */
+  async done(): Promise<BundleFigures[]> {
+    if (this.queue.length || this.workers.some((w) => w.busy)) await new Promise<void>((ok) => this.waiting.push(ok));
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map(({ worker }) => new Promise((ok) => (worker.once('exit', ok), worker.postMessage('close')))));
+    if (this.failure !== undefined) throw this.failure;
+    return [...this.figures].sort((a, b) => a.bundle.localeCompare(b.bundle));
+  }
+
+  private dispatch(): void {
+    while (this.failure === undefined && this.queue.length) {
+      const busy = this.workers.filter((w) => w.busy).length;
+      if (busy >= this.concurrency) return;
+      let slot = this.workers.find((w) => !w.busy);
+      if (!slot) {
+        // Worker threads do not inherit tsx's loader: register it, then load the worker.
+        const url = new URL('./bundle-worker.ts', import.meta.url).href;
+        const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, { eval: true });
+        slot = { worker, busy: false };
+        const me = slot;
+        worker.on('message', (m: { figures?: BundleFigures; error?: string }) => {
+          me.busy = false;
+          if (m.error !== undefined) this.failure ??= new Error(m.error);
+          else this.figures.push(m.figures!);
+          this.dispatch();
+        });
+        worker.on('error', (e) => {
+          me.busy = false;
+          this.failure ??= e;
+          this.dispatch();
+        });
+        this.workers.push(slot);
+      }
+      if (!slot) return;
+      slot.busy = true;
+      slot.worker.postMessage(this.queue.shift());
+    }
+    if (!this.workers.some((w) => w.busy)) for (const ok of this.waiting.splice(0)) ok();
+  }
 }
