@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { MARKDOWN_CONFIG } from './src/lib/markdown.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
@@ -45,15 +44,6 @@ export default defineConfig({
     drafts,
     dataStoreAsJson(),
     mdx(),
-    // Pages only exist for published reports, so drafts never reach the sitemap. A shard lists only
-    // the pages it owns, in files named after it; scripts/build.ts writes the one sitemap index.
-    sitemap({
-      filenameBase: scope.spec ? `sitemap-${scope.spec.index}` : undefined,
-      filter: (page) => {
-        const { pathname } = new URL(page);
-        return !/\/(search|404)\/?$/.test(pathname) && scope.ownsPath(pathname);
-      },
-    }),
   ],
   // The cast bridges @tailwindcss/vite's Vite types and the Vite version Astro 5 bundles.
   vite: { plugins: [/** @type {any} */ (tailwindcss())] },

@@ -22,9 +22,12 @@ import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
 import { splitFrontmatter } from '../src/lib/validate';
-import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor, sitemapIndex } from '../src/lib/shards';
+import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor } from '../src/lib/shards';
+import { manifestFile, type PageManifest } from '../src/data/incremental';
+import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
+import { Readable } from 'node:stream';
 import { BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle } from '../src/lib/search-bundles';
-import { BundleWriter, bundleWorkDir, docFromPage, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
+import { BundleWriter, bundleWorkDir, docFromPage, fromPage, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 
@@ -126,18 +129,15 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
   const writer = new BundleWriter(indexWork(), 1);
   void siteBuilt.finally(() => writer.setConcurrency(availableParallelism())).catch(() => {});
   const bundles: Bundle<SearchSource>[] = [];
-  const late: Bundle<SearchSource>[] = [];
-  const stops = new Map<number, string[]>();
+  const late: SearchSource[][] = [];
   let failure: unknown;
   try {
     for await (const sources of searchSourcesByYear(contentDir, drafts, tick)) {
-      const year = sources[0].year;
-      const stop = yearStopPairs(sources, indexWork()).get(year) ?? [];
-      stops.set(year, stop);
       const planned = planBundles(sources);
       bundles.push(...planned);
-      late.push(...planned.filter((b) => b.sources.some((s) => !s.doc)));
-      writer.add(year, planned.filter((b) => b.sources.every((s) => s.doc)), stop);
+      // A year with reports whose text comes from their page waits for the site.
+      if (sources.some(fromPage)) late.push(sources);
+      else writer.add(sources[0].year, planned, await yearStopPairs(sources[0].year, sources, indexWork()));
     }
     console.log(`搜索文档 / search documents: ${bundles.reduce((n, b) => n + b.sources.length, 0)} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   } catch (e) {
@@ -146,14 +146,14 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
   // The site's failure comes first: an entry that breaks the index breaks the build, with the build's message.
   const site = await siteBuilt.finally(() => writer.done().catch(() => {}));
   if (failure) throw failure;
-  for (const s of late.flatMap((b) => b.sources).filter((x) => !x.doc)) {
-    const page = site && join(site, s.url, 'index.html');
-    s.doc = page && existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
-    if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
+  for (const sources of late) {
+    for (const s of sources.filter(fromPage)) {
+      const page = site && join(site, s.url, 'index.html');
+      s.doc = page && existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
+      if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
+    }
+    writer.add(sources[0].year, planBundles(sources), await yearStopPairs(sources[0].year, sources, indexWork()));
   }
-  // A year whose every report came from its page has its stop pairs counted now.
-  for (const [year, stop] of yearStopPairs(late.flatMap((b) => b.sources).filter((s) => !stops.has(s.year)), indexWork())) stops.set(year, stop);
-  for (const year of new Set(late.map((b) => b.year))) writer.add(year, late.filter((b) => b.year === year), stops.get(year) ?? []);
   const figures = await writer.done();
   const indexed = figures.filter((f) => f.indexed);
   steps.push({ step: 'search index', ms: Math.round(performance.now() - t), peakRss: 0 });
@@ -218,9 +218,101 @@ function place(from: string, to: string) {
   }
 }
 
+/** Digest of the code and settings every page depends on; a change means every page is rendered again. */
+function codeDigest(extra: unknown = {}): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ extra, site: SITE_URL, drafts: process.env.INCLUDE_DRAFTS ?? '', contentDir }));
+  const code = ['src', 'public'].flatMap((d) => filesUnder(d).map((f) => join(d, f)));
+  for (const f of [...code, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', join(contentDir, 'places.yaml')]) {
+    if (existsSync(f)) h.update(`${f}\0`).update(readFileSync(f));
+  }
+  return h.digest('hex');
+}
+
+/**
+ * Writes the sitemap of a finished site (sitemap-index.xml, sitemap-0.xml …): every page but the
+ * search page and the 404 page. Made from the site's files, so it lists exactly what is published,
+ * however the pages were built (whole, incrementally or in shards).
+ */
+async function writeSitemap(site: string): Promise<void> {
+  const urls = filesUnder(site)
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && f !== '404.html' && f !== 'search/index.html')
+    .map((f) => ({ url: `/${f.replace(/(^|\/)index\.html$/, '$1')}` }));
+  const files: string[] = [];
+  // At most 50,000 URLs per sitemap file (sitemaps.org).
+  for (let i = 0; i * 45000 < urls.length || i === 0; i++) {
+    const xml = await streamToPromise(Readable.from(urls.slice(i * 45000, (i + 1) * 45000)).pipe(new SitemapStream({ hostname: SITE_URL })));
+    files.push(`sitemap-${i}.xml`);
+    writeFileSync(join(site, files.at(-1)!), xml);
+  }
+  const index = await streamToPromise(Readable.from(files.map((f) => ({ url: new URL(f, SITE_URL).href }))).pipe(new SitemapIndexStream()));
+  writeFileSync(join(site, 'sitemap-index.xml'), index);
+}
+
+/** Replaces `out` with the finished site `next`. */
+function swapIn(next: string): void {
+  rmSync(out, { recursive: true, force: true });
+  renameSync(next, out);
+}
+
+/**
+ * Takes from the last build (`prev`) every page the incremental build left out because its props
+ * were unchanged (the route manifests in `state`, see src/data/incremental.ts).
+ */
+function carryOver(state: string, prev: string, next: string): number {
+  let carried = 0;
+  const nextDir = join(state, 'next');
+  for (const f of existsSync(nextDir) ? readdirSync(nextDir) : []) {
+    const route = f.replace(/\.json$/, '');
+    const now = JSON.parse(readFileSync(manifestFile(state, 'next', route), 'utf8')) as PageManifest;
+    const currentFile = manifestFile(state, 'current', route);
+    const before = existsSync(currentFile) ? (JSON.parse(readFileSync(currentFile, 'utf8')) as PageManifest) : {};
+    for (const [path, digest] of Object.entries(now)) {
+      const rel = path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
+      if (existsSync(join(next, rel))) continue;
+      if (before[path] !== digest || !existsSync(join(prev, rel))) {
+        throw new Error(`增量构建的记录与上次的输出不一致，请删除 ${relative(ROOT, state)} 后重新构建 / incremental state does not match the last output (${path})`);
+      }
+      place(join(prev, rel), join(next, rel));
+      carried++;
+    }
+  }
+  return carried;
+}
+
+/**
+ * A whole-site build, incremental page by page: when the code, settings and places are what they
+ * were at the last build into the output, Astro renders only the pages whose props changed
+ * (src/data/incremental.ts) and the others are taken from that build. Built beside the output,
+ * which it replaces once complete and checked.
+ */
+async function buildWhole(): Promise<void> {
+  const state = join(resolve(values.work!), 'pages');
+  const code = codeDigest();
+  const stamp = join(state, 'code.sha256');
+  const incremental = existsSync(join(out, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === code;
+  if (!incremental) rmSync(state, { recursive: true, force: true });
+  rmSync(join(state, 'next'), { recursive: true, force: true });
+  mkdirSync(state, { recursive: true });
+  const next = `${out}.next`;
+  rmSync(next, { recursive: true, force: true });
+  const built = astro('site', next, { PAGE_CACHE: state }).then(() => {
+    if (incremental) console.log(`增量构建 / incremental: ${carryOver(state, out, next)} pages kept from the last build`);
+    return next;
+  });
+  const { bundles } = await searchIndex(built);
+  publishIndex(next, bundles);
+  await writeSitemap(next);
+  // The stamp goes first and comes back last: a build cut off in between starts afresh.
+  rmSync(stamp, { force: true });
+  swapIn(next);
+  rmSync(join(state, 'current'), { recursive: true, force: true });
+  if (existsSync(join(state, 'next'))) renameSync(join(state, 'next'), join(state, 'current'));
+  writeFileSync(stamp, code);
+}
+
 if (shardCount === 1 && values.shard === undefined && !values.assemble && !values.search) {
-  const { bundles } = await searchIndex(astro('site', out).then(() => out));
-  publishIndex(out, bundles);
+  await buildWhole();
   printSteps();
   process.exit(0);
 }
@@ -239,12 +331,7 @@ const digests = new Map<number, string>();
 function inputDigest(k: number): string {
   const known = digests.get(k);
   if (known) return known;
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ k, shardCount, site: SITE_URL, drafts: process.env.INCLUDE_DRAFTS ?? '', contentDir }));
-  const code = ['src', 'public'].flatMap((d) => filesUnder(d).map((f) => join(d, f)));
-  for (const f of [...code, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', join(contentDir, 'places.yaml')]) {
-    if (existsSync(f)) h.update(`${f}\0`).update(readFileSync(f));
-  }
+  const h = createHash('sha256').update(codeDigest({ k, shardCount }));
   for (const id of ids) {
     if (k !== 0 && plan.get(provinceOf(id)) !== k) continue;
     const file = readFileSync(join(reportsDir, `${id}.mdx`), 'utf8');
@@ -295,17 +382,13 @@ async function buildShards(ks: readonly number[]): Promise<void> {
 /** Assembles the shards' pages into `next`, a sibling of the output, which replaces it once complete and checked. */
 function assemblePages(next: string): string {
   rmSync(next, { recursive: true, force: true });
-  const sitemaps: string[] = [];
   for (let k = 0; k <= shardCount; k++) {
     const dist = join(shardDir(k), 'dist');
     if (!existsSync(dist)) throw new Error(`分片 ${k} 尚未构建（缺少 ${relative(ROOT, dist)}）/ shard ${k} has not been built`);
     for (const rel of filesUnder(dist)) {
-      if (!keepInAssembly(rel, k, plan) || existsSync(join(next, rel))) continue;
-      place(join(dist, rel), join(next, rel));
-      if (/^sitemap-\d+-\d+\.xml$/.test(rel)) sitemaps.push(rel);
+      if (keepInAssembly(rel, k, plan) && !existsSync(join(next, rel))) place(join(dist, rel), join(next, rel));
     }
   }
-  writeFileSync(join(next, 'sitemap-index.xml'), sitemapIndex(SITE_URL, sitemaps));
   return next;
 }
 
@@ -340,8 +423,8 @@ if (values.shard !== undefined) {
   const t = Date.now();
   const { bundles } = await searchIndex(pagesBuilt);
   publishIndex(next, bundles);
-  rmSync(out, { recursive: true, force: true });
-  renameSync(next, out);
+  await writeSitemap(next);
+  swapIn(next);
   console.log(`${shardCount} 个分片已合并到 / shards assembled into ${relative(ROOT, out) || out} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   printSteps({ assembleMs: Date.now() - t });
 }

@@ -8,7 +8,6 @@ import {
   reportPageYear,
   shardScope,
   shardCountFor,
-  sitemapIndex,
 } from '../src/lib/shards';
 
 describe('parseShardSpec', () => {
@@ -78,14 +77,14 @@ describe('what a shard owns', () => {
 
   it('scopes a build: shard 0 renders no province, a whole build everything', () => {
     const whole = shardScope(undefined, plan);
-    expect(whole.national && whole.hasProvince('hunan') && whole.ownsPath('/places/hunan/')).toBe(true);
+    expect(whole.national && whole.hasProvince('hunan')).toBe(true);
     const national = shardScope({ index: 0, count: 2 }, plan);
     expect(national.national).toBe(true);
     expect(national.hasProvince('hunan')).toBe(false);
     const second = shardScope({ index: 2, count: 2 }, plan);
     expect(second.national).toBe(false);
     expect([second.hasProvince('guangdong'), second.hasProvince('hunan')]).toEqual([true, false]);
-    expect([second.ownsPath('/places/guangdong/2023/'), second.ownsPath('/')]).toEqual([true, false]);
+    expect([ownerOfPath('/places/guangdong/2023/', plan), ownerOfPath('/', plan)]).toEqual([second.spec!.index, 0]);
   });
 
   it('keeps each file of the assembled site from exactly one shard', () => {
@@ -95,10 +94,7 @@ describe('what a shard owns', () => {
       'places/hunan/huaihua/2023/index.html',
       'places/guangdong/index.html',
       'data/places/hunan.json',
-      'sitemap-0-0.xml',
-      'sitemap-2-0.xml',
-      'sitemap-2-index.xml',
-      'pagefind/2024/pagefind.js',
+      'pagefind/2024-1/pagefind.js',
     ];
     const keptBy = (rel: string) => [0, 1, 2].filter((k) => keepInAssembly(rel, k, plan));
     expect(Object.fromEntries(files.map((f) => [f, keptBy(f)]))).toEqual({
@@ -107,20 +103,15 @@ describe('what a shard owns', () => {
       'places/hunan/huaihua/2023/index.html': [1],
       'places/guangdong/index.html': [2],
       'data/places/hunan.json': [1],
-      'sitemap-0-0.xml': [0],
-      'sitemap-2-0.xml': [2],
-      'sitemap-2-index.xml': [],
-      'pagefind/2024/pagefind.js': [],
+      'pagefind/2024-1/pagefind.js': [],
     });
     // Hashed assets are the same in every shard: any copy will do.
     expect(keptBy('_astro/app.1a2b.css')).toEqual([0, 1, 2]);
   });
 
-  it('knows report pages by their year and lists sitemaps in one index', () => {
+  it('knows report pages by their year', () => {
     expect(reportPageYear('places/hunan/huaihua/2023/index.html')).toBe(2023);
     expect(reportPageYear('places/hunan/huaihua/index.html')).toBeUndefined();
     expect(reportPageYear('places/index.html')).toBeUndefined();
-    const xml = sitemapIndex('https://example.org', ['sitemap-1-0.xml', 'sitemap-0-0.xml']);
-    expect(xml).toContain('<loc>https://example.org/sitemap-0-0.xml</loc></sitemap><sitemap><loc>https://example.org/sitemap-1-0.xml</loc>');
   });
 });

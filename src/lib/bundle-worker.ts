@@ -11,7 +11,7 @@ parentPort!.on('message', async (job: BundleJob | 'close') => {
     process.exit(0);
   }
   try {
-    parentPort!.postMessage({ figures: await writeBundle(job.bundle, new Set(job.stop), job.workDir) });
+    parentPort!.postMessage({ figures: await writeBundle(job.bundle, new Set(job.stop), job.workDir, job.digest) });
   } catch (e) {
     parentPort!.postMessage({ error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
   }

@@ -19,7 +19,7 @@
  * reports are the same, so that an edit re-indexes only its own bundle.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
@@ -29,14 +29,14 @@ import { reportIds } from './build-scope';
 import { fastPathSupports, MARKDOWN_CONFIG, needsMdx, renderFastMarkdown } from './markdown';
 import { buildPlaceTree, type Place } from './places';
 import { bundlePath, stopListPath, type Bundle } from './search-bundles';
-import { searchDocHtml, searchDocOf, searchDocument, searchFields, type SearchDoc } from './search-doc';
+import { searchDocHtml, searchDocOf, searchDocument, searchFields, type SearchDoc, type SearchFields } from './search-doc';
 import { pairsOf } from './search-pairs';
 import { reportUrl } from './urls';
 import { parseEntryId } from './validate';
 import type { PlaceData } from '../schemas/place';
 
-/** Bumped when search documents change for the same content, so every bundle is indexed again. */
-const DOC_VERSION = 'pairs-2';
+/** Bumped when search documents change for the same content in a way the code digest cannot see. */
+const DOC_VERSION = 'pairs-3';
 
 /** A pair in at least this share of a year's reports is one of its stop pairs… */
 export const STOP_SHARE = 0.25;
@@ -49,9 +49,19 @@ export interface SearchSource {
   url: string;
   year: number;
   placeId: string;
-  /** Its searchable parts; undefined until read from the built page (MDX bodies, see docFromPage). */
+  /** Digest of what its search document is made from: its file and its place's labels. */
+  key: string;
+  /** True if its body uses MDX: its text is read from its built page (docFromPage). */
+  mdx: boolean;
+  /** Its search labels and Markdown body, while its document is not made. */
+  fields?: SearchFields;
+  body?: string;
+  /** Its searchable parts (`makeDocs`, or from its page). */
   doc?: SearchDoc;
 }
+
+/** True if the report's text comes from its built page: its body uses MDX. */
+export const fromPage = (s: SearchSource): boolean => s.mdx;
 
 /** The place tree of a content directory (its places.yaml). */
 export function placesOf(contentDir: string): Map<string, Place> {
@@ -63,10 +73,9 @@ let unified: Promise<MarkdownProcessor> | undefined;
 
 /**
  * The published reports of `contentDir` (with drafts when `drafts`), a year at a time, newest year
- * first, each with its search document unless its body uses MDX. Frontmatter is read by Astro's
- * own parser, so drafts are what the build takes them for; entries the build would reject are left
- * to the build to report (quotes, which change no text, are not marked here). `pause` is awaited
- * now and then, so the caller's timers and I/O keep running.
+ * first; their documents are made only when needed (`makeDocs`). Frontmatter is read by Astro's own
+ * parser, so drafts are what the build takes them for; entries the build would reject are left to
+ * the build to report. `pause` is awaited now and then, so the caller's timers and I/O keep running.
  */
 export async function* searchSourcesByYear(contentDir: string, drafts: boolean, pause: () => Promise<unknown> = async () => {}): AsyncGenerator<SearchSource[]> {
   const places = placesOf(contentDir);
@@ -84,26 +93,40 @@ export async function* searchSourcesByYear(contentDir: string, drafts: boolean, 
       const where = parseEntryId(id)!;
       const place = places.get(where.placeId);
       if (!place) continue;
-      const { frontmatter: data, content } = parseFrontmatter(readFileSync(join(dir, `${id}.mdx`), 'utf8'));
+      const file = readFileSync(join(dir, `${id}.mdx`), 'utf8');
+      const { frontmatter: data, content } = parseFrontmatter(file);
       if (data.draft === true && !drafts) continue;
       const body = content.replace(/^(?:[ \t]*\r?\n)+/, '');
-      const source: SearchSource = { id, url: reportUrl(where.placeId, where.year), year: where.year, placeId: where.placeId };
-      if (!needsMdx(body)) {
-        const html = fastPathSupports(body)
-          ? renderFastMarkdown(body, {}, id).html
-          : (await (unified ??= createMarkdownProcessor({ ...MARKDOWN_CONFIG, rehypePlugins: [] })).then((p) => p.render(body))).code;
-        source.doc = searchDocOf(searchFields(String(data.title ?? ''), where.year, place), html);
-      }
-      sources.push(source);
+      const fields = searchFields(String(data.title ?? ''), where.year, place);
+      const key = createHash('sha1').update(file).update(JSON.stringify(fields)).digest('hex');
+      const mdx = needsMdx(body);
+      sources.push({ id, url: reportUrl(where.placeId, where.year), year: where.year, placeId: where.placeId, key, mdx, fields, body: mdx ? undefined : body });
     }
     if (sources.length) yield sources;
   }
 }
 
-/** Every published report of `contentDir`, as `searchSourcesByYear` gives them. */
+/**
+ * Makes the search documents of `sources` that have a Markdown body, with the site's renderer
+ * (quotes, which change no text, are not marked: the build reports quotes it cannot mark).
+ */
+export async function makeDocs(sources: readonly SearchSource[]): Promise<void> {
+  for (const s of sources) {
+    if (s.doc || s.mdx || s.body === undefined || !s.fields) continue;
+    const body = s.body;
+    const html = fastPathSupports(body)
+      ? renderFastMarkdown(body, {}, s.id).html
+      : (await (unified ??= createMarkdownProcessor({ ...MARKDOWN_CONFIG, rehypePlugins: [] })).then((p) => p.render(body))).code;
+    s.doc = searchDocOf(s.fields, html);
+    s.body = undefined;
+  }
+}
+
+/** Every published report of `contentDir` with its document made, as `searchSourcesByYear` and `makeDocs` give them. */
 export async function searchSources(contentDir: string, drafts: boolean): Promise<SearchSource[]> {
   const all: SearchSource[] = [];
   for await (const year of searchSourcesByYear(contentDir, drafts)) all.push(...year);
+  await makeDocs(all);
   return all;
 }
 
@@ -130,36 +153,54 @@ interface StopList {
 }
 
 /**
- * The stop pairs of each year of `sources`: kept from `workDir` while the year has as many reports
- * (within a tenth) as when they were counted, so that editing a report changes no other bundle;
- * counted again otherwise. Stop pairs only steer how much is indexed, never what is found.
+ * The stop pairs of a year (`sources`: its reports with a Markdown body, or read from their page):
+ * kept from `workDir` while the year has as many reports (within a tenth) as when they were
+ * counted, so that editing a report changes no other bundle; counted again, from the documents
+ * (made here), otherwise. Stop pairs only steer how much is indexed, never what is found.
  */
-export function yearStopPairs(sources: readonly SearchSource[], workDir: string): Map<number, string[]> {
-  const byYear = new Map<number, SearchDoc[]>();
-  for (const s of sources) if (s.doc) byYear.set(s.year, [...(byYear.get(s.year) ?? []), s.doc]);
-  const stops = new Map<number, string[]>();
-  for (const [year, docs] of byYear) {
-    const file = join(workDir, `stop-pairs-counted-${year}.json`);
-    const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StopList) : undefined;
-    const fresh = kept && Math.abs(kept.reports - docs.length) <= kept.reports / 10 && (kept.reports >= STOP_MIN_REPORTS) === (docs.length >= STOP_MIN_REPORTS);
-    const list: StopList = fresh ? kept : { reports: docs.length, pairs: stopPairs(docs) };
-    mkdirSync(workDir, { recursive: true });
-    if (!fresh) writeFileSync(file, JSON.stringify(list));
-    stops.set(year, list.pairs);
-  }
-  return stops;
+export async function yearStopPairs(year: number, sources: readonly SearchSource[], workDir: string): Promise<string[]> {
+  const file = join(workDir, `stop-pairs-counted-${year}.json`);
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StopList) : undefined;
+  const n = sources.length;
+  if (kept && Math.abs(kept.reports - n) <= kept.reports / 10 && (kept.reports >= STOP_MIN_REPORTS) === (n >= STOP_MIN_REPORTS)) return kept.pairs;
+  await makeDocs(sources);
+  const list: StopList = { reports: n, pairs: stopPairs(sources.flatMap((s) => s.doc ?? [])) };
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(list));
+  return list.pairs;
 }
 
-/** Digest of what a bundle's index is made from. */
-const digestOf = (docs: readonly { url: string; html: string }[]): string => {
-  const h = createHash('sha256').update(`${DOC_VERSION}\0${pagefindVersion()}\0`);
-  for (const d of docs) h.update(`${d.url}\0${d.html}\0`);
-  return h.digest('hex');
-};
+/**
+ * Digest of the code that makes search documents and indexes them (the indexer's modules, the
+ * lockfile with Pagefind's version): a change indexes every bundle again.
+ */
+let code: string | undefined;
+function indexCodeDigest(): string {
+  if (code) return code;
+  const h = createHash('sha256').update(DOC_VERSION);
+  const lib = join(process.cwd(), 'src/lib');
+  for (const f of [...readdirSync(lib, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join(lib, f)), join(process.cwd(), 'src/strings.ts'), join(process.cwd(), 'package-lock.json')]) {
+    if (existsSync(f)) h.update(f).update(readFileSync(f));
+  }
+  return (code = h.digest('hex'));
+}
 
-let version: string | undefined;
-const pagefindVersion = () =>
-  (version ??= (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version);
+/**
+ * Digest of what a bundle's index is made from: the code, the year's stop pairs and each report's
+ * key, or its document when it was read from the built page. Known before any document is made, so
+ * an unchanged bundle costs no rendering.
+ */
+export function bundleDigest(b: Bundle<SearchSource>, stop: readonly string[]): string {
+  const h = createHash('sha256').update(`${indexCodeDigest()}\0${stop.join('')}\0`);
+  for (const s of b.sources) h.update(`${s.url}\0${s.key}\0${s.mdx ? JSON.stringify(s.doc ?? null) : ''}\0`);
+  return h.digest('hex');
+}
+
+/** True if the bundle's index in `workDir` was written from inputs with this digest. */
+export const bundleUpToDate = (workDir: string, b: Pick<Bundle, 'year' | 'part'>, digest: string): boolean => {
+  const stamp = join(bundleWorkDir(workDir, b), 'inputs.sha256');
+  return existsSync(stamp) && readFileSync(stamp, 'utf8') === digest;
+};
 
 /** Where a bundle's index is written and kept between builds: `<workDir>/<year>-<part>/bundle/`, stamped beside. */
 export const bundleWorkDir = (workDir: string, b: Pick<Bundle, 'year' | 'part'>): string => join(workDir, bundlePath(b).replace(/^\/pagefind\/|\/$/g, ''));
@@ -176,34 +217,29 @@ export interface BundleFigures {
 
 /**
  * Writes a bundle's index into `<workDir>/<year>-<part>/bundle/` with Pagefind, its reports' words
- * cut with its year's stop pairs, unless its documents are unchanged since it was last written
- * there. Every source must have its doc. Uses this thread's Pagefind service, which writes one
- * index at a time: BundleWriter runs several in worker threads.
+ * cut with its year's stop pairs, and stamps it with `digest` (`bundleDigest`). Every source must
+ * have its doc. Uses this thread's Pagefind service, which writes one index at a time:
+ * BundleWriter runs several in worker threads.
  */
-export async function writeBundle(b: Bundle<SearchSource>, stop: ReadonlySet<string>, workDir: string): Promise<BundleFigures> {
+export async function writeBundle(b: Bundle<SearchSource>, stop: ReadonlySet<string>, workDir: string, digest: string): Promise<BundleFigures> {
   const t = performance.now();
   const docs = b.sources.map((s) => {
     if (!s.doc) throw new Error(`${s.id}: 没有搜索文档 / no search document`);
     return { url: s.url, html: searchDocHtml(s.doc, stop) };
   });
   const dir = bundleWorkDir(workDir, b);
-  const stamp = join(dir, 'inputs.sha256');
-  const digest = digestOf(docs);
-  const indexed = !(existsSync(stamp) && readFileSync(stamp, 'utf8') === digest);
-  if (indexed) {
-    rmSync(dir, { recursive: true, force: true });
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await Promise.all(docs.map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
-    const failed = added.flatMap((r) => r.errors);
-    if (failed.length) throw new Error(`Pagefind (${bundlePath(b)}): ${failed.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(dir, 'bundle') });
-    if (written.errors.length) throw new Error(`Pagefind (${bundlePath(b)}): ${written.errors.join('; ')}`);
-    await index.deleteIndex();
-    // The stamp is written last: a bundle cut off while writing is indexed again.
-    writeFileSync(stamp, digest);
-  }
-  return { bundle: bundlePath(b), reports: b.sources.length, ms: Math.round(performance.now() - t), indexed };
+  rmSync(dir, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const added = await Promise.all(docs.map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
+  const failed = added.flatMap((r) => r.errors);
+  if (failed.length) throw new Error(`Pagefind (${bundlePath(b)}): ${failed.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: join(dir, 'bundle') });
+  if (written.errors.length) throw new Error(`Pagefind (${bundlePath(b)}): ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  // The stamp is written last: a bundle cut off while writing is indexed again.
+  writeFileSync(join(dir, 'inputs.sha256'), digest);
+  return { bundle: bundlePath(b), reports: b.sources.length, ms: Math.round(performance.now() - t), indexed: true };
 }
 
 /** Closes this thread's Pagefind service. */
@@ -214,18 +250,23 @@ export interface BundleJob {
   bundle: Bundle<SearchSource>;
   stop: string[];
   workDir: string;
+  digest: string;
 }
 
 /**
  * Writes bundles (`writeBundle`) as they are given (`add`), `concurrency` at a time, each in a
  * worker thread with its own Pagefind service: one service writes one index at a time, and a
- * bundle takes about one core while it is written. Also writes each year's stop pairs for the
- * search page. `done` resolves with every bundle's figures, or rejects with the first failure.
+ * bundle takes about one core while it is written. A bundle whose inputs are unchanged since it
+ * was last written (`bundleDigest`) is kept, and its reports' documents are never made. Also
+ * writes each year's stop pairs for the search page. `done` resolves with every bundle's figures,
+ * or rejects with the first failure.
  */
 export class BundleWriter {
   private queue: BundleJob[] = [];
   private figures: BundleFigures[] = [];
-  private workers: { worker: Worker; busy: boolean }[] = [];
+  private idle: Worker[] = [];
+  private all: Worker[] = [];
+  private active = 0;
   private failure: unknown;
   private waiting: (() => void)[] = [];
 
@@ -239,53 +280,67 @@ export class BundleWriter {
   /** Writes up to `n` bundles at a time from now on (fewer while other work shares the cores). */
   setConcurrency(n: number): void {
     this.concurrency = n;
-    this.dispatch();
+    this.pump();
   }
 
-  /** Queues `bundles` of `year`, whose stop pairs are `stop`. Every source must have its doc. */
+  /** Queues `bundles` of `year`, whose stop pairs are `stop`; bundles read from built pages must have their docs. */
   add(year: number, bundles: readonly Bundle<SearchSource>[], stop: string[]): void {
     writeFileSync(stopListWorkFile(this.workDir, year), JSON.stringify({ pairs: stop.join('') }));
-    this.queue.push(...bundles.map((bundle) => ({ bundle, stop, workDir: this.workDir })));
-    this.dispatch();
+    for (const bundle of bundles) {
+      const digest = bundleDigest(bundle, stop);
+      if (bundleUpToDate(this.workDir, bundle, digest)) this.figures.push({ bundle: bundlePath(bundle), reports: bundle.sources.length, ms: 0, indexed: false });
+      else this.queue.push({ bundle, stop, workDir: this.workDir, digest });
+    }
+    this.pump();
   }
 
   /** Resolves once every bundle given so far is written, with all figures; stops the workers (`add` starts them again). */
   async done(): Promise<BundleFigures[]> {
-    if (this.queue.length || this.workers.some((w) => w.busy)) await new Promise<void>((ok) => this.waiting.push(ok));
-    const workers = this.workers.splice(0);
-    await Promise.all(workers.map(({ worker }) => new Promise((ok) => (worker.once('exit', ok), worker.postMessage('close')))));
+    if (this.queue.length || this.active) await new Promise<void>((ok) => this.waiting.push(ok));
+    const workers = this.all.splice(0);
+    this.idle = [];
+    await Promise.all(workers.map((worker) => new Promise((ok) => (worker.once('exit', ok), worker.postMessage('close')))));
     if (this.failure !== undefined) throw this.failure;
     return [...this.figures].sort((a, b) => a.bundle.localeCompare(b.bundle));
   }
 
-  private dispatch(): void {
-    while (this.failure === undefined && this.queue.length) {
-      const busy = this.workers.filter((w) => w.busy).length;
-      if (busy >= this.concurrency) return;
-      let slot = this.workers.find((w) => !w.busy);
-      if (!slot) {
-        // Worker threads do not inherit tsx's loader: register it, then load the worker.
-        const url = new URL('./bundle-worker.ts', import.meta.url).href;
-        const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, { eval: true });
-        slot = { worker, busy: false };
-        const me = slot;
-        worker.on('message', (m: { figures?: BundleFigures; error?: string }) => {
-          me.busy = false;
-          if (m.error !== undefined) this.failure ??= new Error(m.error);
-          else this.figures.push(m.figures!);
-          this.dispatch();
-        });
-        worker.on('error', (e) => {
-          me.busy = false;
-          this.failure ??= e;
-          this.dispatch();
-        });
-        this.workers.push(slot);
-      }
-      if (!slot) return;
-      slot.busy = true;
-      slot.worker.postMessage(this.queue.shift());
+  private pump(): void {
+    while (this.failure === undefined && this.queue.length && this.active < this.concurrency) {
+      const job = this.queue.shift()!;
+      this.active++;
+      void this.run(job).finally(() => {
+        this.active--;
+        this.pump();
+      });
     }
-    if (!this.workers.some((w) => w.busy)) for (const ok of this.waiting.splice(0)) ok();
+    if (!this.active && (!this.queue.length || this.failure !== undefined)) for (const ok of this.waiting.splice(0)) ok();
+  }
+
+  private async run(job: BundleJob): Promise<void> {
+    try {
+      await makeDocs(job.bundle.sources);
+      // Only what the worker needs crosses over: each report's URL and document.
+      const sources = job.bundle.sources.map(({ id, url, year, placeId, key, mdx, doc }) => ({ id, url, year, placeId, key, mdx, doc }));
+      const worker = this.idle.pop() ?? this.spawn();
+      const reply = await new Promise<{ figures?: BundleFigures; error?: string }>((ok, fail) => {
+        worker.once('message', ok);
+        worker.once('error', fail);
+        worker.postMessage({ ...job, bundle: { ...job.bundle, sources } });
+      });
+      worker.removeAllListeners('error');
+      this.idle.push(worker);
+      if (reply.error !== undefined) throw new Error(reply.error);
+      this.figures.push(reply.figures!);
+    } catch (e) {
+      this.failure ??= e;
+    }
+  }
+
+  private spawn(): Worker {
+    // Worker threads do not inherit tsx's loader: register it, then load the worker.
+    const url = new URL('./bundle-worker.ts', import.meta.url).href;
+    const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, { eval: true });
+    this.all.push(worker);
+    return worker;
   }
 }

@@ -2,7 +2,7 @@
  * Split builds. A site too large for one build is built as shards that can run on separate
  * machines and are then assembled into one site (scripts/build.ts):
  * - shard 0 holds the national pages (home, places index, years, indicators, open data, feed,
- *   search, sitemap) and reads every entry's frontmatter, but renders no report;
+ *   search) and reads every entry's frontmatter, but renders no report;
  * - shards 1..n each hold the report and place pages of a group of provinces;
  * - the search index is built beside them from the content (src/lib/search-index.ts) and linked
  *   into the assembled site.
@@ -68,8 +68,6 @@ export interface ShardScope {
   national: boolean;
   /** True if this build renders the report and place pages of `provinceId`. */
   hasProvince(provinceId: string): boolean;
-  /** True if the page or file at `pathname` belongs to this build (the sitemap and assembly keep only those). */
-  ownsPath(pathname: string): boolean;
 }
 
 // /places/<p>/… (not /places/index.html) and /data/places/<p>.json or /data/places/<p>/….
@@ -83,13 +81,12 @@ export function ownerOfPath(pathname: string, plan: ReadonlyMap<string, number>)
 }
 
 export function shardScope(spec: ShardSpec | undefined, plan: ReadonlyMap<string, number>): ShardScope {
-  if (!spec) return { national: true, hasProvince: () => true, ownsPath: () => true };
+  if (!spec) return { national: true, hasProvince: () => true };
   return {
     spec,
     national: spec.index === 0,
     // A province without reports has no place in the plan; its place pages go to shard 1.
     hasProvince: (p) => spec.index !== 0 && (plan.get(p) ?? 1) === spec.index,
-    ownsPath: (path) => ownerOfPath(path, plan) === spec.index,
   };
 }
 
@@ -101,21 +98,12 @@ export function reportPageYear(rel: string): number | undefined {
 
 /**
  * True if the file `rel` (relative to shard `shard`'s output) goes into the assembled site: the
- * pages it owns and its sitemap files, and the hashed assets every shard emits alike. Shards other
+ * pages it owns, and the hashed assets every shard emits alike. Shards other
  * than 0 also render the national pages; those copies are dropped here. Search bundles are not
  * in any shard's output: they are built beside the shards and linked in by the assembly.
  */
 export function keepInAssembly(rel: string, shard: number, plan: ReadonlyMap<string, number>): boolean {
   if (rel.startsWith('_astro/')) return true;
   if (rel.startsWith('pagefind/')) return false;
-  const sitemap = /^sitemap-(\d+)-(\w+)\.xml$/.exec(rel);
-  if (sitemap) return Number(sitemap[1]) === shard && sitemap[2] !== 'index';
   return ownerOfPath(`/${rel}`, plan) === shard;
-}
-
-/** The one sitemap index of an assembled site, over the shards' sitemap files (`sitemap-<k>-<i>.xml`). */
-export function sitemapIndex(siteUrl: string, files: readonly string[]): string {
-  const base = siteUrl.replace(/\/?$/, '/');
-  const entries = [...files].sort().map((f) => `<sitemap><loc>${base}${f}</loc></sitemap>`);
-  return `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>`;
 }

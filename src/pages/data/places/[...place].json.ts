@@ -3,13 +3,21 @@ import { getPlacesToRender } from '../../../data/places';
 import { getReportsOfPlace } from '../../../data/reports';
 import { openReport } from '../../../data/opendata';
 import { reportJson } from '../../../lib/opendata';
+import { pagesToRender } from '../../../data/incremental';
+import { placeDataUrl } from '../../../lib/urls';
 import type { Place } from '../../../data/places';
+import type { Report } from '../../../data/reports';
 
-export const getStaticPaths = (async () => (await getPlacesToRender()).map((place) => ({ params: { place: place.id }, props: { place } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const paths = await Promise.all(
+    (await getPlacesToRender()).map(async (place) => ({ params: { place: place.id }, props: { place, reports: await getReportsOfPlace(place) } })),
+  );
+  return pagesToRender('place-data', paths, (p) => placeDataUrl(p.props.place.id));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
-  const place = (props as { place: Place }).place;
-  const reports = (await getReportsOfPlace(place)).sort((a, b) => a.year - b.year).map((r) => reportJson(openReport(r, site)));
+  const { place, reports: own } = props as { place: Place; reports: Report[] };
+  const reports = [...own].sort((a, b) => a.year - b.year).map((r) => reportJson(openReport(r, site)));
   const { id, name, fullName, level, code, parentId } = place;
   return new Response(
     JSON.stringify({ place: { id, name, fullName, level, code: code ?? null, parent: parentId ?? null, children: place.children.map((c) => c.id) }, reports }, null, 1),
