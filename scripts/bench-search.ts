@@ -59,11 +59,12 @@ export function indexSizes(dir: string): Record<string, number> {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(12);
 
-/** What a request fetched, for the byte breakdown (any search bundle: /pagefind/, /pagefind-<k>/). */
+/** What a request fetched, for the byte breakdown. */
 function category(url: string): string {
   const path = new URL(url).pathname;
-  if (/^\/pagefind(-\d+)?\//.test(path)) {
+  if (/^\/pagefind\//.test(path)) {
     if (path.endsWith('.pf_fragment')) return 'pagefind: result fragments';
+    if (/(bundles|\.stop)\.json$/.test(path)) return 'search: bundle list and stop pairs';
     if (/\.pf_(index|meta|filter)$|pagefind-entry\.json$/.test(path)) return 'pagefind: index (entry, meta, chunks, filters)';
     return 'pagefind: runtime (pagefind.js, worker, wasm)';
   }
@@ -82,10 +83,10 @@ export interface Measure {
   bytes: Record<string, number>;
 }
 
-/** Bytes of the search data a query fetched: index, pair table and result fragments, not code (page, JS, CSS, Pagefind runtime). */
+/** Bytes of the search data a query fetched: index, bundle list, stop pairs, pair table and result fragments, not code (page, JS, CSS, Pagefind runtime). */
 export const dataBytes = (m: Measure): number =>
   Object.entries(m.bytes)
-    .filter(([k]) => k.startsWith('pagefind: index') || k.startsWith('pagefind: result') || k === 'search: pair table')
+    .filter(([k]) => k.startsWith('pagefind: index') || k.startsWith('pagefind: result') || k.startsWith('search: '))
     .reduce((a, [, v]) => a + v, 0);
 
 /** A first query on /search/?q= with an empty cache: bytes by kind, and time from navigation to results. */

@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentCachePrefix } from '../src/lib/paths';
 import { runMeasured, type RunResult, type StepFigures } from '../src/lib/proc';
-import { ROOT } from '../tests/helpers/search';
+import { ROOT, siteBundles } from '../tests/helpers/search';
 import { dataBytes, printSearchFigures } from './bench-search';
 
 /** First queries measured on the search page: a compound, a name, a one-character term, a rate, a number. */
@@ -105,10 +105,10 @@ async function rebuilds() {
 const rebuild = values['no-rebuild'] ? undefined : await rebuilds();
 
 const distBytes = dirSize(out);
-const bundles = readdirSync(join(out, 'pagefind')).filter((d) => /^\d{4}$/.test(d));
+const bundles = siteBundles(out);
 const indexBytes = dirSize(join(out, 'pagefind'));
 const astroSteps = steps.filter((x) => x.step.startsWith('astro'));
-const pagefindSteps = steps.filter((x) => x.step.startsWith('pagefind'));
+const indexStep = steps.find((x) => x.step === 'search index');
 const sum = (xs: Step[], f: (x: Step) => number) => xs.reduce((a, x) => a + f(x), 0);
 const pages = sum(astroSteps, (x) => x.pageCount ?? 0);
 const pagesSec = sum(astroSteps, (x) => x.pagesSec ?? 0);
@@ -132,7 +132,7 @@ const rows: [string, string][] = [
   ['site + search build (wall, peak)', `${s(build.ms)}, ${mb(build.peakRss)}`],
   ['  astro, all steps (sum of walls)', `${s(sum(astroSteps, (x) => x.ms))}, content sync ${sum(astroSteps, (x) => x.syncSec ?? 0)} s`],
   ['  page rendering', `${pagesSec.toFixed(1)} s for ${pages} pages (${(pages / pagesSec).toFixed(0)} pages/s)`],
-  ['  pagefind, all steps (sum of walls)', `${s(sum(pagefindSteps, (x) => x.ms))}, peak of one ${mb(Math.max(...pagefindSteps.map((x) => x.peakRss)))}`],
+  ['  search index (beside the site, wall)', indexStep ? s(indexStep.ms) : '—'],
   ['dist/ size', mb(distBytes)],
   ['search index size', `${mb(indexBytes)} in ${bundles.length} bundle(s)`],
   ...(rebuild

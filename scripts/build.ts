@@ -26,7 +26,7 @@ import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear
 import { manifestFile, type PageManifest } from '../src/data/incremental';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { Readable } from 'node:stream';
-import { BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle } from '../src/lib/search-bundles';
+import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle } from '../src/lib/search-bundles';
 import { BundleWriter, bundleWorkDir, docFromPage, fromPage, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
@@ -167,7 +167,7 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
  * Links the bundles into `site` and writes their list, then checks the site before it is
  * published: every report the national open data lists has its page (a shard that lost entries
  * would otherwise shrink the site without a word), the indexed reports are exactly the report
- * pages, and the search page offers exactly the indexed years.
+ * pages, and the search page lists exactly the bundles built.
  */
 function publishIndex(site: string, bundles: readonly Bundle<SearchSource>[]): void {
   for (const b of bundles) {
@@ -194,11 +194,12 @@ function publishIndex(site: string, bundles: readonly Bundle<SearchSource>[]): v
         `${unindexed.slice(0, 10).map((u) => `未建索引 / not indexed: ${u}`).join('\n')}\n${stray.slice(0, 10).map((u) => `没有页面 / no page: ${u}`).join('\n')}`,
     );
   }
-  const select = /<select[^>]*data-filter="year"[^>]*>([\s\S]*?)<\/select>/.exec(readFileSync(join(site, 'search/index.html'), 'utf8'));
-  const offered = [...(select?.[1] ?? '').matchAll(/<option value="(\d{4})"/g)].map((m) => Number(m[1])).sort();
-  const years = [...new Set(bundles.map((b) => b.year))].sort();
-  if (offered.join() !== years.join()) {
-    throw new Error(`搜索页的年度（${offered.join('、')}）与已建索引的年度（${years.join('、')}）不一致 / search page years differ from indexed years`);
+  // The search page lists the bundles it will open (src/data/routes.ts, searchBundleList): they must be these.
+  const page = readFileSync(join(site, 'search/index.html'), 'utf8');
+  const listed = new RegExp(`<script type="application/json" id="${BUNDLE_LIST_ID}">([^<]*)</script>`).exec(page)?.[1];
+  const built = JSON.stringify(bundleList(bundles));
+  if (listed !== built) {
+    throw new Error(`搜索页列出的索引与已建索引不一致 / the search page lists other search bundles than were built:\n${listed}\n${built}`);
   }
 }
 

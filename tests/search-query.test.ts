@@ -1,4 +1,5 @@
 /** The query side of search: what Pagefind is asked, which chunks are loaded, which results are kept. */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pairText, SEARCH_LANGUAGE } from '../src/lib/search-text';
 import {
@@ -114,17 +115,29 @@ describe('Pagefind metadata', () => {
     expect(preloaded.sort()).toEqual(['治教', '法一', '法力', '法视'].sort());
   });
 
-  it('searches a year by its plan: the words after their chunks, or every report of the year', async () => {
+  it('searches a year by its plan: the words through Pagefind after their chunks, or every report of the year without it', async () => {
     const calls: unknown[] = [];
     const pf = {
       preload: async (w: string) => void calls.push(['preload', w]),
       search: async (q: string | null, o?: unknown) => (calls.push(['search', q, o]), { results: [] }),
     } as unknown as PagefindApi;
-    await searchYear(pf, '2024', { words: ['法力'], prefixes: ['法力'] }, {}, async () => chunks);
-    expect(calls).toEqual([['preload', '治教'], ['preload', '法力'], ['search', '法力', undefined]]);
+    // A bundle's files as a static server gives them: gzipped, Pagefind's signature inside.
+    const files: Record<string, Uint8Array | string> = {
+      '/b/pagefind-entry.json': JSON.stringify({ languages: { und: { hash: 'und_m', page_count: 2 } } }),
+      '/b/pagefind.und_m.pf_meta': gzipSync(new Uint8Array([...enc.encode('pagefind_dcd'), 0x86, ...str('1.6.0'), 0x82, 0x82, ...str('und_p1'), 0x01, 0x82, ...str('und_p2'), 0x02, 0x81, 0x83, ...str('法一'), ...str('法制'), ...str('h1'), 0x80, 0x80, 0x80])),
+      '/b/fragment/und_p1.pf_fragment': gzipSync(enc.encode(`pagefind_dcd${JSON.stringify({ url: '/r1/', content: pairText('法律'), meta: {}, filters: { year: ['2024'] }, anchors: [] })}`)),
+    };
+    const fetchFn = (async (url: string) => new Response(files[url] as BodyInit, { status: files[url] ? 200 : 404 })) as typeof fetch;
+    let opened = 0;
+    const engine = async () => (opened++, pf);
+    await searchYear(['/b/'], { words: ['法制'], prefixes: ['法制'] }, {}, engine, fetchFn);
+    expect(calls).toEqual([['preload', '法一'], ['search', '法制', undefined]]);
     calls.length = 0;
-    await searchYear(pf, '2024', { words: [], prefixes: [] }, { province: '广东省' }, async () => chunks);
-    expect(calls).toEqual([['search', null, { filters: { province: '广东省', year: '2024' } }]]);
+    const all = await searchYear(['/b/'], { words: [], prefixes: [] }, { province: '广东省' }, engine, fetchFn);
+    expect(calls).toEqual([]);
+    expect(opened).toBe(1);
+    expect(all.map((r) => r.id)).toEqual(['und_p1', 'und_p2']);
+    expect(await all[0].data()).toMatchObject({ url: '/r1/', content: pairText('法律'), filters: { year: ['2024'] }, sub_results: [] });
   });
 });
 
@@ -225,7 +238,7 @@ describe('excerptFor', () => {
 });
 
 describe('resultSections', () => {
-  it('reads each matched section whole, from its heading to the next', () => {
+  it('reads each section whole, from its heading to the next', () => {
     const blocks = [pairText('报告标题'), pairText('一、行政复议'), pairText('办理行政复议案件244件。'), pairText('二、其他'), pairText('其他内容。')];
     const content = blocks.join(' ');
     const at = (i: number) => blocks.slice(0, i).join(' ').split(' ').length;
@@ -233,7 +246,10 @@ describe('resultSections', () => {
       { element: 'h2', id: 'one', text: blocks[1], location: at(1) },
       { element: 'h2', id: 'two', text: blocks[3], location: at(3) },
     ];
-    const sections = resultSections({ content, anchors, sub_results: [{ title: blocks[1], url: '/r/#one', excerpt: '', anchor: anchors[0] }, { title: 'x', url: '/r/', excerpt: '' }] });
-    expect(sections).toEqual([{ title: '一、行政复议', url: '/r/#one', text: '一、行政复议 办理行政复议案件244件。' }]);
+    const sections = resultSections({ url: '/r/?highlight=x', content, anchors: [anchors[1], anchors[0]] });
+    expect(sections).toEqual([
+      { title: '一、行政复议', url: '/r/#one', text: '一、行政复议 办理行政复议案件244件。' },
+      { title: '二、其他', url: '/r/#two', text: '二、其他 其他内容。' },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { buildScope } from '../lib/build-scope';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
 import { evenSample, pairTable, type PairTable } from '../lib/search-pairs';
+import { bundleList, planBundles, type BundleList } from '../lib/search-bundles';
 import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, reportText, type Report } from './reports';
 
 /**
@@ -212,4 +213,14 @@ export async function searchFilterOptions(): Promise<Record<'year' | 'province' 
 export async function searchPairTable(): Promise<PairTable> {
   if (!rendersNationalPages()) return pairTable([]);
   return pairTable(evenSample(await getReports()).map(reportText));
+}
+
+/**
+ * The search index's bundles and stop lists, as the index is built from the same published reports
+ * (src/lib/search-bundles.ts): rendered into the search page, so a first search need not ask for
+ * the list. scripts/build.ts checks that the index it built is this one.
+ */
+export async function searchBundleList(): Promise<BundleList> {
+  const reports = await getReports();
+  return bundleList(planBundles(reports.map((r) => ({ placeId: r.place.id, year: r.year, url: reportUrl(r.place.id, r.year) }))));
 }

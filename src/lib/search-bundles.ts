@@ -10,7 +10,7 @@
  */
 
 /** Reports per part of a year, at most about. */
-export const PART_SIZE = 600;
+export const PART_SIZE = 1000;
 
 /** What a bundle holds: the reports of one part of one year (`id` and `url` at least). */
 export interface Bundle<S extends { placeId: string; url: string; year: number } = { placeId: string; url: string; year: number }> {
@@ -48,8 +48,11 @@ export function planBundles<S extends { placeId: string; url: string; year: numb
   return bundles;
 }
 
-/** Where the search page finds the bundles. */
+/** The bundle list as a file, for tools (the search page has it in its HTML, see BUNDLE_LIST_ID). */
 export const BUNDLE_LIST_PATH = '/pagefind/bundles.json';
+
+/** Id of the element of the search page that holds the bundle list as JSON. */
+export const BUNDLE_LIST_ID = 'search-bundles';
 
 /** Where a year's stop pairs are (src/lib/search-index.ts): `{ pairs }`, two characters each. */
 export const stopListPath = (year: number): string => `/pagefind/${year}.stop.json`;

@@ -145,17 +145,18 @@ export interface ResultSection {
 }
 
 /**
- * The sections of a result where Pagefind matched the query (its sub-results under a heading),
- * each with its whole text, read from the stored words between its heading and the next.
+ * The sections of a result (its headings with ids), each with its title, link and whole text, read
+ * from the stored words between its heading and the next; the search page shows those that
+ * contain the query.
  */
-export function resultSections(d: Pick<PagefindResultData, 'content' | 'anchors' | 'sub_results'>): ResultSection[] {
+export function resultSections(d: Pick<PagefindResultData, 'url' | 'content' | 'anchors'>): ResultSection[] {
   const words = d.content.split(' ');
-  const starts = d.anchors.map((a) => a.location).sort((a, b) => a - b);
-  return d.sub_results.flatMap((s) => {
-    if (!s.anchor) return [];
-    const end = starts.find((l) => l > s.anchor!.location) ?? words.length;
-    return [{ title: textFromPairs(s.anchor.text), url: s.url, text: textFromPairs(words.slice(s.anchor.location, end).join(' ')) }];
-  });
+  const anchors = [...d.anchors].sort((a, b) => a.location - b.location);
+  return anchors.map((a, i) => ({
+    title: textFromPairs(a.text),
+    url: `${d.url.replace(/[?#].*$/, '')}#${a.id}`,
+    text: textFromPairs(words.slice(a.location, anchors[i + 1]?.location ?? words.length).join(' ')),
+  }));
 }
 
 export interface PagefindResult {
@@ -261,24 +262,70 @@ export function decodeCbor(bytes: Uint8Array): unknown {
 
 const SIGNATURE = 'pagefind_dcd';
 
-/** The index chunks listed in a decompressed `pagefind.<language>_<hash>.pf_meta` file. */
-export function metaChunks(decompressed: Uint8Array): IndexChunk[] {
-  const sig = new TextDecoder().decode(decompressed.subarray(0, SIGNATURE.length));
-  const meta = decodeCbor(sig === SIGNATURE ? decompressed.subarray(SIGNATURE.length) : decompressed) as unknown[];
+/** Pagefind's files are gzipped, and their content starts with this signature once unpacked. */
+const unsigned = (decompressed: Uint8Array): Uint8Array =>
+  new TextDecoder().decode(decompressed.subarray(0, SIGNATURE.length)) === SIGNATURE ? decompressed.subarray(SIGNATURE.length) : decompressed;
+
+/** A search bundle's metadata: its index chunks and its pages (their fragment ids, in Pagefind's order). */
+export interface BundleMeta {
+  chunks: IndexChunk[];
+  pages: string[];
+}
+
+/** The metadata in a decompressed `pagefind.<language>_<hash>.pf_meta` file. */
+export function decodeMeta(decompressed: Uint8Array): BundleMeta {
+  const meta = decodeCbor(unsigned(decompressed)) as unknown[];
   const chunks = meta[2] as [string, string, string][];
-  return chunks.map(([from, to, hash]) => ({ from, to, hash }));
+  const pages = meta[1] as [string, ...unknown[]][];
+  return { chunks: chunks.map(([from, to, hash]) => ({ from, to, hash })), pages: pages.map(([id]) => id) };
+}
+
+/** The index chunks listed in a decompressed `pagefind.<language>_<hash>.pf_meta` file. */
+export const metaChunks = (decompressed: Uint8Array): IndexChunk[] => decodeMeta(decompressed).chunks;
+
+/** The body of a gzipped file of a search bundle, unpacked. */
+async function gunzipped(res: Response): Promise<Uint8Array> {
+  if (!res.ok) throw new Error(`${res.url}: ${res.status}`);
+  return new Uint8Array(await new Response(res.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
 
 /**
- * The index chunks of a search bundle (at `basePath`, its only language), read from the metadata file Pagefind itself
- * loads (the browser serves it from cache). `fetchFn` is injectable for tests.
+ * The metadata of a search bundle (at `basePath`, its only language), read from the file Pagefind
+ * itself loads (the browser serves it from cache). `fetchFn` is injectable for tests.
  */
-export async function fetchIndexChunks(basePath: string, fetchFn: typeof fetch = fetch): Promise<IndexChunk[]> {
+export async function fetchBundleMeta(basePath: string, fetchFn: typeof fetch = fetch): Promise<BundleMeta> {
   const entry = (await (await fetchFn(`${basePath}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string; page_count: number }> };
   const [lang] = Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count);
-  const res = await fetchFn(`${basePath}pagefind.${lang.hash}.pf_meta`);
-  const stream = res.body!.pipeThrough(new DecompressionStream('gzip'));
-  return metaChunks(new Uint8Array(await new Response(stream).arrayBuffer()));
+  return decodeMeta(await gunzipped(await fetchFn(`${basePath}pagefind.${lang.hash}.pf_meta`)));
+}
+
+/** The index chunks of a search bundle (see fetchBundleMeta). */
+export const fetchIndexChunks = async (basePath: string, fetchFn: typeof fetch = fetch): Promise<IndexChunk[]> => (await fetchBundleMeta(basePath, fetchFn)).chunks;
+
+/**
+ * A page of a search bundle as a result, its data read straight from its fragment file (as
+ * Pagefind reads it), without Pagefind's runtime. No excerpt or sub-results: the search page makes
+ * its own (`excerptFor`, `resultSections`).
+ */
+export function fragmentResult(basePath: string, id: string, fetchFn: typeof fetch = fetch): PagefindResult {
+  return {
+    id,
+    async data() {
+      const json = new TextDecoder().decode(unsigned(await gunzipped(await fetchFn(`${basePath}fragment/${id}.pf_fragment`))));
+      const d = JSON.parse(json) as Omit<PagefindResultData, 'excerpt' | 'sub_results'>;
+      return { ...d, anchors: d.anchors ?? [], excerpt: '', sub_results: [] };
+    },
+  };
+}
+
+/**
+ * Every report of a year's bundles (`paths`) as a result, for checking one by one: the search of a
+ * query whose terms have no word in the index (all their pairs are stop pairs, so the terms are
+ * common). Needs only the bundles' metadata, not Pagefind's runtime.
+ */
+export async function scanBundles(paths: readonly string[], fetchFn: typeof fetch = fetch): Promise<PagefindResult[]> {
+  const metas = await Promise.all(paths.map((path) => fetchBundleMeta(path, fetchFn)));
+  return metas.flatMap((meta, i) => meta.pages.map((id) => fragmentResult(paths[i], id, fetchFn)));
 }
 
 /**
@@ -307,39 +354,44 @@ export async function preloadPrefixes(pagefind: PagefindApi, chunks: readonly In
 }
 
 /**
- * Searches one year's bundles (`pagefind`, initialised with `initPagefind`) by `plan`: its words,
- * after loading the chunks of its prefixes (`chunks`: the bundles' chunk lists, fetched only then),
- * or, with no words, every report of the year (Pagefind's filter-only search), for the caller to
- * check. `filters` are the reader's, without the year.
+ * Searches one year's bundles (at `paths`) by `plan`: with words, through Pagefind (`pagefind`
+ * gives the year's instance, initialised with `initPagefind`), after loading the chunks of its
+ * prefixes; with none, every report of the year (`scanBundles`), for the caller to check, filters
+ * included (`verifyResults`). `filters` are the reader's, without the year.
  */
 export async function searchYear(
-  pagefind: PagefindApi,
-  year: string,
+  paths: readonly string[],
   plan: QueryPlan,
   filters: Record<string, string>,
-  chunks: () => Promise<IndexChunk[]>,
+  pagefind: () => Promise<PagefindApi>,
+  fetchFn: typeof fetch = fetch,
 ): Promise<PagefindResult[]> {
-  if (!plan.words.length) return (await pagefind.search(null, { filters: { ...filters, year } })).results;
-  if (plan.prefixes.length) await preloadPrefixes(pagefind, await chunks(), plan.prefixes);
-  return (await pagefind.search(plan.words.join(' '), Object.keys(filters).length ? { filters } : undefined)).results;
+  if (!plan.words.length) return scanBundles(paths, fetchFn);
+  const pf = await pagefind();
+  if (plan.prefixes.length) {
+    const chunks = (await Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn)))).flat();
+    await preloadPrefixes(pf, chunks, plan.prefixes);
+  }
+  return (await pf.search(plan.words.join(' '), Object.keys(filters).length ? { filters } : undefined)).results;
 }
 
 /**
- * Loads the data of `results` in order, `batch` at a time, and keeps those whose indexed text
- * contains every term of the query. Stops once `limit` results are kept (the page can ask for
- * the next screenful later by calling again with the rest).
+ * Loads the data of `results` in order, `batch` at a time, and keeps those whose text contains
+ * every term of the query and that have the reader's `filters`. Stops once `limit` results are
+ * kept (the page can ask for the next screenful later by calling again with the rest).
  */
 export async function verifyResults(
   results: readonly PagefindResult[],
   raw: string,
-  { batch = 20, limit = Infinity }: { batch?: number; limit?: number } = {},
+  { batch = 20, limit = Infinity, filters = {} }: { batch?: number; limit?: number; filters?: Record<string, string> } = {},
 ): Promise<{ kept: PagefindResultData[]; checked: number }> {
   const kept: PagefindResultData[] = [];
   let checked = 0;
+  const filtered = (d: PagefindResultData) => Object.entries(filters).every(([k, v]) => d.filters[k]?.includes(v));
   while (checked < results.length && kept.length < limit) {
     const data = await Promise.all(results.slice(checked, checked + batch).map((r) => r.data()));
     checked += data.length;
-    for (const d of data) if (matchesQuery(resultText(d), raw)) kept.push(d);
+    for (const d of data) if (filtered(d) && matchesQuery(resultText(d), raw)) kept.push(d);
   }
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
 }

@@ -4,7 +4,6 @@
  */
 import { t } from '../strings';
 import {
-  fetchIndexChunks,
   initPagefind,
   normalizeQuery,
   planQuery,
@@ -21,7 +20,7 @@ import {
   type YearBundle,
 } from '../lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search-pairs';
-import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../lib/search-bundles';
+import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search-bundles';
 
 /** A year's stop pairs (src/lib/search-index.ts); none if they cannot be loaded, which only makes the search heavier. */
 const loadStops = (path: string): Promise<Set<string>> =>
@@ -110,25 +109,28 @@ export async function runSearchPage(): Promise<void> {
   const help = $('search-help');
   input.value = q;
 
-  // Each year's search bundles, newest year first (src/lib/search-bundles.ts). The year searched
-  // first starts loading as soon as the list is in, beside the pair table; without the table
-  // every pair of a term is sent (more bytes, same results).
+  // Each year's search bundles, newest year first (src/lib/search-bundles.ts), as the page lists
+  // them; the page also preloads the newest year's stop pairs and the pair table. Without the
+  // table every pair of a term is sent (more bytes, same results).
   const fieldset = $('search-filters');
-  const bundleList = fetch(BUNDLE_LIST_PATH)
-    .then(async (r) => (r.ok ? ((await r.json()) as BundleList) : { years: [] }))
-    .catch((): BundleList => ({ years: [] }));
+  const listed = JSON.parse(document.getElementById(BUNDLE_LIST_ID)?.textContent ?? '{"years":[]}') as BundleList;
+  const byYear = new Map(listed.years.map((y) => [String(y.year), y]));
+  const years = [...byYear.keys()];
   const shares = fetch(PAIR_TABLE_PATH)
     .then(async (r) => (r.ok ? pairShares((await r.json()) as PairTable) : undefined))
     .catch(() => undefined);
-  const byYear = new Map((await bundleList).years.map((y) => [String(y.year), y]));
-  const years = [...byYear.keys()];
-  const chosenYear = params.get('year');
-  // A year's bundles and its stop pairs, loaded together once.
-  const opened = new Map<string, Promise<[PagefindApi | undefined, Set<string>]>>();
-  const open = (year: string) =>
-    opened.get(year) ?? opened.set(year, Promise.all([loadPagefind(byYear.get(year)!.bundles), loadStops(byYear.get(year)!.stop)])).get(year)!;
-  const first = chosenYear && years.includes(chosenYear) ? chosenYear : years[0];
-  if (!first || !(await open(first))[0]) {
+  // A year's stop pairs and its Pagefind instance, each loaded once, when first needed.
+  const once = <T>(load: (year: string) => Promise<T>) => {
+    const loaded = new Map<string, Promise<T>>();
+    return (year: string) => loaded.get(year) ?? loaded.set(year, load(year)).get(year)!;
+  };
+  const stopsOf = once((year) => loadStops(byYear.get(year)!.stop));
+  const pagefindOf = once(async (year) => {
+    const pf = await loadPagefind(byYear.get(year)!.bundles);
+    if (!pf) throw new Error(`search bundles of ${year} did not load`);
+    return pf;
+  });
+  if (!years.length) {
     status.textContent = t.search.noIndex;
     return;
   }
@@ -154,15 +156,14 @@ export async function runSearchPage(): Promise<void> {
   const filters: Record<string, string> = {};
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
   // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): each year is asked
-  // for one indexed word of each term, and only results that contain the whole query are kept.
-  const pairShares_ = await shares;
+  // for one indexed word of each term (or all its reports are checked), and only results that
+  // contain the whole query are kept.
+  const tableShares = await shares;
   const bundles: YearBundle[] = years.map((year) => ({
     year,
     async search(rest) {
-      const [pagefind, stop] = await open(year);
-      if (!pagefind) throw new Error(`search bundles of ${year} did not load`);
-      const chunks = async () => (await Promise.all(byYear.get(year)!.bundles.map((path) => fetchIndexChunks(path)))).flat();
-      return searchYear(pagefind, year, planQuery(q, stop, pairShares_), rest, chunks);
+      const plan = planQuery(q, await stopsOf(year), tableShares);
+      return searchYear(byYear.get(year)!.bundles, plan, rest, () => pagefindOf(year));
     },
   }));
   const results = searchNewestFirst(bundles, filters);
@@ -174,7 +175,7 @@ export async function runSearchPage(): Promise<void> {
       while (added < PAGE) {
         const next = await results.take(PAGE);
         if (!next.length) break;
-        const batch = await verifyResults(next, q);
+        const batch = await verifyResults(next, q, { filters });
         for (const d of batch.kept) list.append(renderResult(d, q));
         added += batch.kept.length;
       }
