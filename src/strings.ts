@@ -30,6 +30,8 @@ export const t = {
     clearFilters: '清除筛选',
     searching: '正在搜索…',
     count: (n: number, q: string) => `找到 ${n} 份包含“${q}”的报告`,
+    // Shown as results come in, before the screenful is complete.
+    finding: (n: number, q: string) => `已找到 ${n} 份包含“${q}”的报告，正在继续查找…`,
     // Results come newest year first, a year's index at a time; the total is known once all are searched.
     countSoFar: (n: number, q: string, year: string) => `已找到 ${n} 份包含“${q}”的报告（按年度从新到旧，已查到 ${year} 年度），点击“显示更多结果”继续查找`,
     none: (q: string) => `没有找到包含“${q}”的报告。`,

@@ -30,20 +30,22 @@ describe('queries', () => {
   });
 
   it('asks for one indexed word per term: a number or Latin word as typed, else a pair of Chinese characters', () => {
-    expect(planQuery('行政复议')).toEqual({ words: ['行政'], prefixes: ['行政'] });
-    expect(planQuery('法')).toEqual({ words: ['法'], prefixes: ['法'] });
-    expect(planQuery('2023年')).toEqual({ words: ['2023'], prefixes: [] });
-    expect(planQuery('28.42')).toEqual({ words: ['28.42'], prefixes: [] });
+    expect(planQuery('行政复议')).toEqual({ words: ['行政'], prefixes: ['行政'], expected: 1 });
+    expect(planQuery('法')).toEqual({ words: ['法'], prefixes: ['法'], expected: 1 });
+    expect(planQuery('2023年')).toEqual({ words: ['2023'], prefixes: [], expected: 1 });
+    expect(planQuery('28.42')).toEqual({ words: ['28.42'], prefixes: [], expected: 1 });
     expect(planQuery('I调解').words).toEqual(['I']);
     expect(planQuery('复议 复议案件').words).toEqual(['复议']);
-    expect(planQuery('')).toEqual({ words: [], prefixes: [] });
+    expect(planQuery('')).toEqual({ words: [], prefixes: [], expected: 1 });
   });
 
   it('never asks for a stop pair, which starts no word of the index', () => {
     const stop = new Set(['行政', '政复', '法治']);
     expect(planQuery('行政复议', stop).words).toEqual(['复议']);
-    // Every pair a stop pair: the year's reports are checked one by one.
-    expect(planQuery('法治', stop)).toEqual({ words: [], prefixes: [] });
+    // Every pair a stop pair: the year's reports are checked one by one, as many at once as the
+    // pair table says a screenful needs.
+    expect(planQuery('法治', stop)).toEqual({ words: [], prefixes: [], expected: 1 });
+    expect(planQuery('法治 政复', stop, new Map([['法治', 90], ['政复', 40]])).expected).toBe(0.4);
     // A character that starts a stop pair is not always at the start of a word; one that starts none is.
     expect(planQuery('法', stop).words).toEqual([]);
     expect(planQuery('诉', stop).words).toEqual(['诉']);
@@ -129,14 +131,18 @@ describe('Pagefind metadata', () => {
     };
     const fetchFn = (async (url: string) => new Response(files[url] as BodyInit, { status: files[url] ? 200 : 404 })) as typeof fetch;
     let opened = 0;
-    const engine = async () => (opened++, pf);
-    await searchYear(['/b/'], { words: ['法制'], prefixes: ['法制'] }, {}, engine, fetchFn);
+    const engine = async () => (opened++, { pagefind: pf, otherYears: false });
+    await searchYear({ year: '2024', bundles: ['/b/'] }, { words: ['法制'], prefixes: ['法制'], expected: 1 }, {}, engine, fetchFn);
     expect(calls).toEqual([['preload', '法一'], ['search', '法制', undefined]]);
+    // An instance that has other years too keeps to this one by its filter.
     calls.length = 0;
-    const all = await searchYear(['/b/'], { words: [], prefixes: [] }, { province: '广东省' }, engine, fetchFn);
+    await searchYear({ year: '2024', bundles: ['/b/'] }, { words: ['2024'], prefixes: [], expected: 1 }, { level: '县级' }, async () => ({ pagefind: pf, otherYears: true }), fetchFn);
+    expect(calls).toEqual([['search', '2024', { filters: { level: '县级', year: '2024' } }]]);
+    calls.length = 0;
+    const all = await searchYear({ year: '2024', bundles: ['/b/'] }, { words: [], prefixes: [], expected: 0.5 }, { province: '广东省' }, engine, fetchFn);
     expect(calls).toEqual([]);
     expect(opened).toBe(1);
-    expect(all.map((r) => r.id)).toEqual(['und_p1', 'und_p2']);
+    expect(all.map((r) => [r.id, r.expected])).toEqual([['und_p1', 0.5], ['und_p2', 0.5]]);
     expect(await all[0].data()).toMatchObject({ url: '/r1/', content: pairText('法律'), filters: { year: ['2024'] }, sub_results: [] });
   });
 });
@@ -161,10 +167,10 @@ describe('the Pagefind layer', () => {
   // Results as Pagefind returns them: the stored text is the pairs of the page's text.
   const result = (url: string, text: string): PagefindResult => ({
     id: url,
-    data: async () => ({ url, content: pairText(text), excerpt: '', meta: {}, filters: {}, anchors: [], sub_results: [] }),
+    data: async () => ({ url, content: pairText(text), excerpt: '', meta: {}, filters: { year: ['2024'] }, anchors: [], sub_results: [] }),
   });
 
-  it('keeps only results that contain the query, in order, up to a limit', async () => {
+  it('keeps only results that contain the query (and have the filters), in order, up to a limit, each as soon as it is checked', async () => {
     const results = [result('/a/', '扫黑除恶'), result('/b/', '扫一扫'), result('/c/', '一扫而空，扫一扫'), result('/d/', '扫一扫')];
     const all = await verifyResults(results, '扫一扫', { batch: 2 });
     expect(all.kept.map((d) => d.url)).toEqual(['/b/', '/c/', '/d/']);
@@ -172,6 +178,11 @@ describe('the Pagefind layer', () => {
     const first = await verifyResults(results, '扫一扫', { batch: 2, limit: 1 });
     expect(first.kept.map((d) => d.url)).toEqual(['/b/']);
     expect(first.checked).toBe(2);
+    const seen: string[] = [];
+    const filtered = await verifyResults(results, '扫一扫', { filters: { year: '2023' }, onKept: (d) => seen.push(d.url) });
+    expect(filtered.kept).toEqual([]);
+    await verifyResults(results, '扫一扫', { filters: { year: '2024' }, onKept: (d) => seen.push(d.url) });
+    expect(seen).toEqual(['/b/', '/c/', '/d/']);
   });
 });
 
@@ -196,14 +207,17 @@ describe('searchNewestFirst', () => {
       },
     }));
 
-  it('hands out results newest year first, by relevance within a year, opening a year only when needed', async () => {
+  it('hands out results newest year first, by relevance within a year, a year at a time, opening a year only when needed', async () => {
     const opened: string[] = [];
     const stream = searchNewestFirst(fake(opened, []), {});
     expect(stream.searchedTo).toBeUndefined();
-    expect((await stream.take(2)).map((r) => r.id)).toEqual(['b', 'e']);
+    expect((await stream.take(3)).map((r) => r.id)).toEqual(['b', 'e']);
     expect(opened).toEqual(['2024']);
     expect(stream).toMatchObject({ complete: false, pending: 0, searchedTo: '2024' });
-    expect((await stream.take(2)).map((r) => r.id)).toEqual(['c', 'a']);
+    expect(await stream.take(3, false)).toEqual([]);
+    expect(opened).toEqual(['2024']);
+    expect((await stream.take(3)).map((r) => r.id)).toEqual(['c']);
+    expect((await stream.take(1)).map((r) => r.id)).toEqual(['a']);
     expect(opened).toEqual(['2024', '2023', '2022']);
     expect(stream).toMatchObject({ complete: true, pending: 1, searchedTo: '2022' });
     expect((await stream.take(10)).map((r) => r.id)).toEqual(['f']);

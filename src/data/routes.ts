@@ -1,4 +1,5 @@
 /** One route-data function per page kind: entries in, page props out. */
+import { createHash } from 'node:crypto';
 import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '../lib/indicators';
 import { formatValue } from '../lib/format';
 import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearUrl, yearsUrl } from '../lib/urls';
@@ -222,5 +223,10 @@ export async function searchPairTable(): Promise<PairTable> {
  */
 export async function searchBundleList(): Promise<BundleList> {
   const reports = await getReports();
-  return bundleList(planBundles(reports.map((r) => ({ placeId: r.place.id, year: r.year, url: reportUrl(r.place.id, r.year) }))));
+  const tags = new Map<number, string>();
+  for (const year of new Set(reports.map((r) => r.year))) {
+    const digests = reports.filter((r) => r.year === year).map((r) => `${r.id}:${(r.entry as { digest?: string }).digest}`);
+    tags.set(year, createHash('sha1').update(digests.join('\n')).digest('hex').slice(0, 12));
+  }
+  return bundleList(planBundles(reports.map((r) => ({ placeId: r.place.id, year: r.year, url: reportUrl(r.place.id, r.year) }))), tags);
 }

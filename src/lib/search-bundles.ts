@@ -51,22 +51,36 @@ export function planBundles<S extends { placeId: string; url: string; year: numb
 /** The bundle list as a file, for tools (the search page has it in its HTML, see BUNDLE_LIST_ID). */
 export const BUNDLE_LIST_PATH = '/pagefind/bundles.json';
 
+/** Pagefind's runtime for the index language (src/lib/search-text.ts), in every bundle. */
+export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
+
 /** Id of the element of the search page that holds the bundle list as JSON. */
 export const BUNDLE_LIST_ID = 'search-bundles';
 
 /** Where a year's stop pairs are (src/lib/search-index.ts): `{ pairs }`, two characters each. */
 export const stopListPath = (year: number): string => `/pagefind/${year}.stop.json`;
 
-/** Each year's bundle paths and stop pairs, newest year first. */
+/**
+ * Each year's bundle paths and stop pairs, newest year first; the search page's list also tags
+ * each year with a digest of its reports, which it asks Pagefind to fetch the bundles' entry
+ * files with (`entryUrl`), so they are cached until the year changes.
+ */
 export interface BundleList {
-  years: { year: number; bundles: string[]; stop: string }[];
+  years: { year: number; bundles: string[]; stop: string; tag?: string }[];
 }
 
-export function bundleList(bundles: readonly Pick<Bundle, 'year' | 'part'>[]): BundleList {
+export function bundleList(bundles: readonly Pick<Bundle, 'year' | 'part'>[], tags: ReadonlyMap<number, string> = new Map()): BundleList {
   const years = new Map<number, string[]>();
   for (const b of bundles) years.set(b.year, [...(years.get(b.year) ?? []), bundlePath(b)]);
-  return { years: [...years].sort((a, b) => b[0] - a[0]).map(([year, paths]) => ({ year, bundles: paths, stop: stopListPath(year) })) };
+  return {
+    years: [...years]
+      .sort((a, b) => b[0] - a[0])
+      .map(([year, paths]) => ({ year, bundles: paths, stop: stopListPath(year), ...(tags.has(year) ? { tag: tags.get(year) } : {}) })),
+  };
 }
+
+/** A bundle's entry file as Pagefind fetches it when given `metaCacheTag: tag` (else it adds the time). */
+export const entryUrl = (bundle: string, tag?: string): string => `${bundle}pagefind-entry.json${tag ? `?ts=${tag}` : ''}`;
 
 /** The pairs of a stop list file's `pairs` string. */
 export const stopListPairs = (pairs: string): string[] => {

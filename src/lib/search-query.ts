@@ -24,6 +24,7 @@
 
 import { pairsOf, rarestPair } from './search-pairs';
 import { SEARCH_LANGUAGE, textFromPairs } from './search-text';
+import { entryUrl } from './search-bundles';
 
 /** Trims the query, folds whitespace (including the full-width space) and drops wrapping quotes. */
 export function normalizeQuery(raw: string): string {
@@ -82,6 +83,12 @@ export interface QueryPlan {
   words: string[];
   /** Those looked up as prefixes (Chinese words), whose index chunks must be loaded first (`preloadPrefixes`). */
   prefixes: string[];
+  /**
+   * With no words: the share of the year's reports expected to contain the query (at most the
+   * share of the rarest pair of each term, by the site's pair table), so the page checks enough
+   * reports at once for a screenful.
+   */
+  expected: number;
 }
 
 /**
@@ -112,9 +119,12 @@ function termKey(term: string, stop: ReadonlySet<string>, stopStarts: ReadonlySe
  */
 export function planQuery(raw: string, stop: ReadonlySet<string> = new Set(), shares?: ReadonlyMap<string, number>): QueryPlan {
   const stopStarts = new Set([...stop].map((p) => Array.from(p)[0]));
-  const keys = queryTerms(raw).flatMap((t) => termKey(t, stop, stopStarts, shares) ?? []);
+  const terms = queryTerms(raw);
+  const keys = terms.flatMap((t) => termKey(t, stop, stopStarts, shares) ?? []);
   const words = [...new Set(keys.map((k) => k.word))];
-  return { words, prefixes: [...new Set(keys.filter((k) => k.prefix).map((k) => k.word))] };
+  const pairShare = (t: string) => Math.min(100, ...[...t.matchAll(HAN_RUN)].flatMap((m) => pairsOf(Array.from(m[0]))).map((p) => shares?.get(p) ?? 100)) / 100;
+  const expected = words.length ? 1 : Math.max(0.05, Math.min(1, ...terms.map(pairShare)));
+  return { words, prefixes: [...new Set(keys.filter((k) => k.prefix).map((k) => k.word))], expected };
 }
 
 // -- The layer over Pagefind's JS API (only the parts used here) -------------------------------
@@ -162,6 +172,8 @@ export function resultSections(d: Pick<PagefindResultData, 'url' | 'content' | '
 export interface PagefindResult {
   id: string;
   data(): Promise<PagefindResultData>;
+  /** For a report checked one by one (`scanBundles`): the chance that it contains the query. */
+  expected?: number;
 }
 
 export interface PagefindApi {
@@ -184,14 +196,14 @@ export async function initPagefind(pagefind: PagefindApi, options: Record<string
   await pagefind.options(options);
   const lang = html.lang;
   html.lang = SEARCH_LANGUAGE;
-  let ready: Promise<void>;
+  let ready: Promise<unknown>;
   try {
-    ready = pagefind.init();
+    // The other bundles load beside the first, each told the language outright.
+    ready = Promise.all([pagefind.init(), ...merge.map((path) => pagefind.mergeIndex(path, { ...options, language: SEARCH_LANGUAGE }))]);
   } finally {
     html.lang = lang;
   }
   await ready;
-  await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { ...options, language: SEARCH_LANGUAGE })));
 }
 
 // -- Pagefind's index metadata, for chunk ranges --------------------------------------------------
@@ -293,23 +305,25 @@ async function gunzipped(res: Response): Promise<Uint8Array> {
  * The metadata of a search bundle (at `basePath`, its only language), read from the file Pagefind
  * itself loads (the browser serves it from cache). `fetchFn` is injectable for tests.
  */
-export async function fetchBundleMeta(basePath: string, fetchFn: typeof fetch = fetch): Promise<BundleMeta> {
-  const entry = (await (await fetchFn(`${basePath}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string; page_count: number }> };
+export async function fetchBundleMeta(basePath: string, fetchFn: typeof fetch = fetch, tag?: string): Promise<BundleMeta> {
+  const entry = (await (await fetchFn(entryUrl(basePath, tag))).json()) as { languages: Record<string, { hash: string; page_count: number }> };
   const [lang] = Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count);
   return decodeMeta(await gunzipped(await fetchFn(`${basePath}pagefind.${lang.hash}.pf_meta`)));
 }
 
 /** The index chunks of a search bundle (see fetchBundleMeta). */
-export const fetchIndexChunks = async (basePath: string, fetchFn: typeof fetch = fetch): Promise<IndexChunk[]> => (await fetchBundleMeta(basePath, fetchFn)).chunks;
+export const fetchIndexChunks = async (basePath: string, fetchFn: typeof fetch = fetch, tag?: string): Promise<IndexChunk[]> =>
+  (await fetchBundleMeta(basePath, fetchFn, tag)).chunks;
 
 /**
  * A page of a search bundle as a result, its data read straight from its fragment file (as
  * Pagefind reads it), without Pagefind's runtime. No excerpt or sub-results: the search page makes
  * its own (`excerptFor`, `resultSections`).
  */
-export function fragmentResult(basePath: string, id: string, fetchFn: typeof fetch = fetch): PagefindResult {
+export function fragmentResult(basePath: string, id: string, fetchFn: typeof fetch = fetch, expected?: number): PagefindResult {
   return {
     id,
+    expected,
     async data() {
       const json = new TextDecoder().decode(unsigned(await gunzipped(await fetchFn(`${basePath}fragment/${id}.pf_fragment`))));
       const d = JSON.parse(json) as Omit<PagefindResultData, 'excerpt' | 'sub_results'>;
@@ -323,9 +337,9 @@ export function fragmentResult(basePath: string, id: string, fetchFn: typeof fet
  * query whose terms have no word in the index (all their pairs are stop pairs, so the terms are
  * common). Needs only the bundles' metadata, not Pagefind's runtime.
  */
-export async function scanBundles(paths: readonly string[], fetchFn: typeof fetch = fetch): Promise<PagefindResult[]> {
-  const metas = await Promise.all(paths.map((path) => fetchBundleMeta(path, fetchFn)));
-  return metas.flatMap((meta, i) => meta.pages.map((id) => fragmentResult(paths[i], id, fetchFn)));
+export async function scanBundles(paths: readonly string[], fetchFn: typeof fetch = fetch, expected = 1, tag?: string): Promise<PagefindResult[]> {
+  const metas = await Promise.all(paths.map((path) => fetchBundleMeta(path, fetchFn, tag)));
+  return metas.flatMap((meta, i) => meta.pages.map((id) => fragmentResult(paths[i], id, fetchFn, expected)));
 }
 
 /**
@@ -353,45 +367,65 @@ export async function preloadPrefixes(pagefind: PagefindApi, chunks: readonly In
   return froms.size;
 }
 
+/** A Pagefind instance that has a year's bundles, and whether it has other years' too. */
+export interface YearEngine {
+  pagefind: PagefindApi;
+  otherYears: boolean;
+}
+
 /**
- * Searches one year's bundles (at `paths`) by `plan`: with words, through Pagefind (`pagefind`
- * gives the year's instance, initialised with `initPagefind`), after loading the chunks of its
+ * Searches a year's bundles (their paths and tag, see BundleList) by `plan`: with words, through Pagefind (`engine`
+ * gives an instance, initialised with `initPagefind`, that has the year's bundles; if it has other
+ * years' too, the search keeps to the year by its filter), after loading the chunks of its
  * prefixes; with none, every report of the year (`scanBundles`), for the caller to check, filters
  * included (`verifyResults`). `filters` are the reader's, without the year.
  */
 export async function searchYear(
-  paths: readonly string[],
+  { year, bundles: paths, tag }: { year: string; bundles: readonly string[]; tag?: string },
   plan: QueryPlan,
   filters: Record<string, string>,
-  pagefind: () => Promise<PagefindApi>,
+  engine: () => Promise<YearEngine>,
   fetchFn: typeof fetch = fetch,
 ): Promise<PagefindResult[]> {
-  if (!plan.words.length) return scanBundles(paths, fetchFn);
-  const pf = await pagefind();
+  if (!plan.words.length) return scanBundles(paths, fetchFn, plan.expected, tag);
+  const { pagefind, otherYears } = await engine();
   if (plan.prefixes.length) {
-    const chunks = (await Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn)))).flat();
-    await preloadPrefixes(pf, chunks, plan.prefixes);
+    const chunks = (await Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn, tag)))).flat();
+    await preloadPrefixes(pagefind, chunks, plan.prefixes);
   }
-  return (await pf.search(plan.words.join(' '), Object.keys(filters).length ? { filters } : undefined)).results;
+  const all = otherYears ? { ...filters, year } : filters;
+  return (await pagefind.search(plan.words.join(' '), Object.keys(all).length ? { filters: all } : undefined)).results;
 }
 
 /**
- * Loads the data of `results` in order, `batch` at a time, and keeps those whose text contains
- * every term of the query and that have the reader's `filters`. Stops once `limit` results are
- * kept (the page can ask for the next screenful later by calling again with the rest).
+ * Loads the data of `results` (`batch` at a time, in parallel) and keeps, in order, those whose
+ * text contains every term of the query and that have the reader's `filters`, handing each to
+ * `onKept` as soon as it and all before it are checked. Stops once `limit` results are kept (the
+ * page can ask for the next screenful later by calling again with the rest).
  */
 export async function verifyResults(
   results: readonly PagefindResult[],
   raw: string,
-  { batch = 20, limit = Infinity, filters = {} }: { batch?: number; limit?: number; filters?: Record<string, string> } = {},
+  {
+    batch = 20,
+    limit = Infinity,
+    filters = {},
+    onKept,
+  }: { batch?: number; limit?: number; filters?: Record<string, string>; onKept?: (d: PagefindResultData) => void } = {},
 ): Promise<{ kept: PagefindResultData[]; checked: number }> {
   const kept: PagefindResultData[] = [];
   let checked = 0;
   const filtered = (d: PagefindResultData) => Object.entries(filters).every(([k, v]) => d.filters[k]?.includes(v));
   while (checked < results.length && kept.length < limit) {
-    const data = await Promise.all(results.slice(checked, checked + batch).map((r) => r.data()));
-    checked += data.length;
-    for (const d of data) if (filtered(d) && matchesQuery(resultText(d), raw)) kept.push(d);
+    const loading = results.slice(checked, checked + batch).map((r) => r.data());
+    for (const next of loading) {
+      const d = await next;
+      checked++;
+      if (kept.length < limit && filtered(d) && matchesQuery(resultText(d), raw)) {
+        kept.push(d);
+        onKept?.(d);
+      }
+    }
   }
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
 }
@@ -411,8 +445,12 @@ export interface ResultStream {
   readonly complete: boolean;
   /** The oldest year searched so far. */
   readonly searchedTo: string | undefined;
-  /** The next `n` results; fewer (or none) once all are handed out. */
-  take(n: number): Promise<PagefindResult[]>;
+  /**
+   * The next `n` results, from the year being searched: a next year is searched only once the
+   * results of the years before it are all handed out (and, with `openNext` false, not at all).
+   * Fewer (or none) once all are handed out.
+   */
+  take(n: number, openNext?: boolean): Promise<PagefindResult[]>;
 }
 
 /**
@@ -436,8 +474,8 @@ export function searchNewestFirst(bundles: readonly YearBundle[], filters: Recor
     get searchedTo() {
       return next ? order[next - 1].year : undefined;
     },
-    async take(n) {
-      while (queue.length < n && next < order.length) queue.push(...(await order[next++].search(rest)));
+    async take(n, openNext = true) {
+      while (openNext && !queue.length && next < order.length) queue.push(...(await order[next++].search(rest)));
       return queue.splice(0, n);
     },
   };

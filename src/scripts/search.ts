@@ -18,8 +18,10 @@ import {
   type PagefindApi,
   type PagefindResultData,
   type YearBundle,
+  type YearEngine,
 } from '../lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search-pairs';
+import { SEARCH_LANGUAGE } from '../lib/search-text';
 import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search-bundles';
 
 /** A year's stop pairs (src/lib/search-index.ts); none if they cannot be loaded, which only makes the search heavier. */
@@ -30,19 +32,37 @@ const loadStops = (path: string): Promise<Set<string>> =>
 
 const FILTERS = ['year', 'province', 'level'] as const;
 const PAGE = 10;
+// In the page, not a web worker: the runtime then fetches its wasm from the page, which has preloaded it.
+const PAGEFIND_OPTIONS = { excerptLength: 40, noWorker: true };
+/** Reports checked at most at once for a screenful. */
+const MAX_BATCH = 40;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Loads and initialises one year's search bundles (its first, with the others merged in); undefined if they cannot be loaded. */
-async function loadPagefind([first, ...rest]: readonly string[]): Promise<PagefindApi | undefined> {
-  try {
-    // Each bundle's pagefind.js is its own module, so each year is an independent instance.
-    const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
-    await initPagefind(pf, { excerptLength: 40 }, document.documentElement, rest);
-    return pf;
-  } catch {
-    return undefined;
-  }
+/**
+ * One Pagefind instance for every year, so its runtime loads once: initialised from the first
+ * year searched, with each later year's bundles merged in when that year is first searched.
+ */
+function pagefindEngine(): (year: string, bundles: readonly string[], tag?: string) => Promise<YearEngine> {
+  let engine: Promise<PagefindApi> | undefined;
+  const merged = new Map<string, Promise<void>>();
+  const years = new Set<string>();
+  return async (year, [first, ...rest], tag) => {
+    years.add(year);
+    const options = { ...PAGEFIND_OPTIONS, ...(tag ? { metaCacheTag: tag } : {}) };
+    engine ??= (async () => {
+      const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
+      const loading = initPagefind(pf, options, document.documentElement, rest);
+      for (const path of [first, ...rest]) merged.set(path, loading);
+      await loading;
+      return pf;
+    })();
+    const pagefind = await engine;
+    await Promise.all(
+      [first, ...rest].map((path) => merged.get(path) ?? merged.set(path, pagefind.mergeIndex(path, { ...options, language: SEARCH_LANGUAGE })).get(path)!),
+    );
+    return { pagefind, otherYears: years.size > 1 };
+  };
 }
 
 /** A result's link, with the reader's terms for the report page to highlight (Pagefind's highlighter, `highlight` parameter). */
@@ -125,11 +145,7 @@ export async function runSearchPage(): Promise<void> {
     return (year: string) => loaded.get(year) ?? loaded.set(year, load(year)).get(year)!;
   };
   const stopsOf = once((year) => loadStops(byYear.get(year)!.stop));
-  const pagefindOf = once(async (year) => {
-    const pf = await loadPagefind(byYear.get(year)!.bundles);
-    if (!pf) throw new Error(`search bundles of ${year} did not load`);
-    return pf;
-  });
+  const engine = pagefindEngine();
   if (!years.length) {
     status.textContent = t.search.noIndex;
     return;
@@ -163,27 +179,44 @@ export async function runSearchPage(): Promise<void> {
     year,
     async search(rest) {
       const plan = planQuery(q, await stopsOf(year), tableShares);
-      return searchYear(byYear.get(year)!.bundles, plan, rest, () => pagefindOf(year));
+      const { bundles: paths, tag } = byYear.get(year)!;
+      return searchYear({ year, bundles: paths, tag }, plan, rest, () => engine(year, paths, tag));
     },
   }));
   const results = searchNewestFirst(bundles, filters);
   let found = 0;
   const showMore = async () => {
     let added = 0;
+    let checked = 0;
+    let shown = 0;
     more.disabled = true;
+    list.setAttribute('aria-busy', 'true');
     try {
       while (added < PAGE) {
-        const next = await results.take(PAGE);
-        if (!next.length) break;
-        const batch = await verifyResults(next, q, { filters });
-        for (const d of batch.kept) list.append(renderResult(d, q));
+        // As many candidates as a screenful needs, by the share expected (reports checked one by
+        // one) or found so far to contain the query: one round of fetches in most cases.
+        const first = await results.take(PAGE - added);
+        if (!first.length) break;
+        const share = checked ? Math.max(added / checked, 0.05) : (first[0].expected ?? 1);
+        const rest = share < 1 ? await results.take(Math.min(MAX_BATCH, Math.ceil((PAGE - added) / share)) - first.length, false) : [];
+        // Each result is shown as soon as it is checked.
+        const batch = await verifyResults([...first, ...rest], q, {
+          filters,
+          batch: MAX_BATCH,
+          onKept: (d) => {
+            list.append(renderResult(d, q));
+            status.textContent = t.search.finding(found + ++shown, q);
+          },
+        });
         added += batch.kept.length;
+        checked += batch.checked;
       }
     } catch {
       status.textContent = t.search.noIndex;
       return;
     } finally {
       more.disabled = false;
+      list.removeAttribute('aria-busy');
     }
     found += added;
     const done = results.complete && results.pending === 0;

@@ -9,9 +9,13 @@ import { groundTruth } from '../helpers/search';
 
 const site = useBuiltSite();
 
-/** Waits until the search page has answered (results or the no-result message). */
+/** Waits until the search page has answered (a screenful of results or the no-result message), not while results are still coming in. */
 async function waitForAnswer(page: Page) {
-  await page.waitForFunction(() => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+    null,
+    { timeout: 15_000 },
+  );
 }
 
 const resultUrls = (page: Page) =>
