@@ -2,11 +2,13 @@
  * The search index's pieces that need no Pagefind: pair text and reading it back, search documents
  * read from HTML as Pagefind reads them, and the plan of bundles.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleList, bundlePath, planBundles } from '../src/lib/search-bundles';
 import { searchDocHtml, searchDocOf, searchDocument } from '../src/lib/search-doc';
-import { searchSources } from '../src/lib/search-index';
+import { bundleDigest, searchSources, stopPairs, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { pairText, pairWords, SPACE, textFromPairs } from '../src/lib/search-text';
 import { mdxToPlainText } from '../src/lib/mdx';
 
@@ -77,10 +79,23 @@ describe('search documents', () => {
   });
 
   it('skips drafts unless asked, and leaves bodies with MDX components to their built page', async () => {
-    const published = await searchSources('tests/fixtures/content-min', false);
-    const withDrafts = await searchSources('tests/fixtures/content-min', true);
-    expect(withDrafts.length).toBeGreaterThanOrEqual(published.length);
-    for (const s of published) expect(s.url).toMatch(/^\/places\/.+\/\d{4}\/$/);
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-search-'));
+    cpSync('tests/fixtures/content-min', dir, { recursive: true });
+    const entry = readFileSync(join(dir, 'reports/hunan/huaihua/2023.mdx'), 'utf8');
+    const head = entry.slice(0, entry.indexOf('\n---', 4) + 4);
+    writeFileSync(join(dir, 'reports/hunan/huaihua/2022.mdx'), `${head.replace('year: 2023', 'year: 2022').replace(/^draft: .*$/m, '').replace(/^---\n/, '---\ndraft: true\n')}\n\n草稿正文。\n`);
+    writeFileSync(join(dir, 'reports/hunan/huaihua/2021.mdx'), `${head.replace('year: 2023', 'year: 2021').replace(/^indicators:[\s\S]*?(?=\n\w|\n---)/m, 'indicators: {}')}\n\n这是<abbr title="行政复议">复议</abbr>工作。\n`);
+    try {
+      const published = await searchSources(dir, false);
+      expect(published.map((s) => [s.url, s.mdx, s.doc !== undefined])).toEqual([
+        ['/places/hunan/huaihua/2023/', false, true],
+        ['/places/hunan/huaihua/2021/', true, false],
+      ]);
+      expect((await searchSources(dir, true)).map((s) => s.year)).toEqual([2023, 2022, 2021]);
+      expect(published[0].doc!.meta.place).toBe('怀化市');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -102,5 +117,43 @@ describe('bundles', () => {
     const after = planBundles(sources(2024, 25).filter((s) => s.placeId !== 'p3'), 10);
     const partOf = (bs: typeof before, id: string) => bs.find((b) => b.sources.some((s) => s.placeId === id))?.part;
     for (const s of sources(2024, 25).filter((x) => x.placeId !== 'p3')) expect(partOf(after, s.placeId), s.placeId).toBe(partOf(before, s.placeId));
+  });
+});
+
+describe('stop pairs', () => {
+  const doc = (text: string) => ({ meta: {}, filters: {}, blocks: [{ tag: 'p', text }] });
+  const docs = [doc('法治政府建设'), doc('法治政府，依法行政'), doc('法治宣传'), doc('政府信息公开')];
+
+  it('are the pairs in at least a share of a year’s reports, once there are enough reports', () => {
+    expect(stopPairs(docs, 0.5, 2)).toEqual(['政府', '治政', '法治']);
+    expect(stopPairs(docs, 0.5, 5)).toEqual([]);
+  });
+
+  it('are kept from one build to the next while the year has about as many reports', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'fazhi-stop-'));
+    try {
+      const sources = (n: number) => Array.from({ length: n }, (_, i): SearchSource => ({ id: `p${i}/2024`, url: `/places/p${i}/2024/`, year: 2024, placeId: `p${i}`, key: String(i), mdx: false, doc: docs[i % 4] }));
+      const first = await yearStopPairs(2024, sources(120), work);
+      expect(first.length).toBeGreaterThan(0);
+      // Counted again only when the count moves by more than a tenth: here the pairs change with it.
+      const again = await yearStopPairs(2024, sources(125).map((s) => ({ ...s, doc: doc('全新的内容') })), work);
+      expect(again).toEqual(first);
+      expect(await yearStopPairs(2024, sources(140).map((s) => ({ ...s, doc: doc('全新的内容') })), work)).toEqual(['全新', '内容', '新的', '的内']);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('bundle digests', () => {
+  const source = (i: number, key = 'k'): SearchSource => ({ id: `p${i}/2024`, url: `/places/p${i}/2024/`, year: 2024, placeId: `p${i}`, key, mdx: false });
+  const bundle = (sources: SearchSource[]) => ({ year: 2024, part: 1, sources });
+
+  it('change with a report, its labels or content (its key), or the stop pairs, and not otherwise', () => {
+    const base = bundleDigest(bundle([source(1), source(2)]), ['法治']);
+    expect(bundleDigest(bundle([source(1), source(2)]), ['法治'])).toBe(base);
+    expect(bundleDigest(bundle([source(1), source(2, 'edited')]), ['法治'])).not.toBe(base);
+    expect(bundleDigest(bundle([source(1)]), ['法治'])).not.toBe(base);
+    expect(bundleDigest(bundle([source(1), source(2)]), ['政府'])).not.toBe(base);
   });
 });
