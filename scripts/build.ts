@@ -96,10 +96,10 @@ async function run(step: string, cmd: string, args: string[], env: NodeJS.Proces
 }
 
 /**
- * Node settings for astro builds. Astro bundles the whole content store as one module; for the
- * national shard of a very large site (80 MB of frontmatter at 50,000 reports) that needs more
- * than Node's default heap of about 4 GB. Rendering thousands of pages allocates short-lived
- * strings fast: a larger young generation (semi-space) cuts garbage collection by about a third.
+ * Node settings for astro builds. Astro holds every entry's frontmatter in memory (the content
+ * store; 80 MB of JSON at 50,000 reports), so very large sites need more than Node's default heap
+ * of about 4 GB. Rendering thousands of pages allocates short-lived strings fast: a larger young
+ * generation (semi-space) cuts garbage collection by about a third.
  */
 const HEAP = { NODE_OPTIONS: process.env.NODE_OPTIONS ?? '--max-old-space-size=16384 --max-semi-space-size=64' };
 

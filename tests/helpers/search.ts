@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { splitMdxFile } from '../../src/lib/mdx';
-import { chunksForPrefix, matchesQuery, metaChunks, planQuery, type IndexChunk, type QueryPlan } from '../../src/lib/search-query';
+import { chunksForPrefix, matchesQuery, metaChunks, planQuery, type IndexChunk } from '../../src/lib/search-query';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search-pairs';
 import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../../src/lib/search-bundles';
 import { SEARCH_LANGUAGE, textFromPairs } from '../../src/lib/search-text';
@@ -143,7 +143,10 @@ export function siteShares(siteDir: string): Map<string, number> {
   return pairShares(JSON.parse(readFileSync(join(siteDir, PAIR_TABLE_PATH), 'utf8')) as PairTable);
 }
 
-/** Every page of a built site's search bundles by Pagefind result id (`<language>_<hash>`): its URL and stored text (pairs). */
+/**
+ * Every page of a built site's search bundles by bundle and Pagefind result id (`<bundle path>|<language>_<hash>`):
+ * its URL and stored text (pairs). Ids are short hashes, unique within a bundle only (at 50,000 reports a few repeat across bundles).
+ */
 export function siteFragments(siteDir: string): Map<string, { url: string; content: string }> {
   const pages = new Map<string, { url: string; content: string }>();
   for (const bundle of siteBundles(siteDir)) {
@@ -152,7 +155,7 @@ export function siteFragments(siteDir: string): Map<string, { url: string; conte
       const raw = gunzipSync(readFileSync(join(dir, f)));
       const json = raw.subarray(0, 12).toString() === 'pagefind_dcd' ? raw.subarray(12) : raw;
       const { url, content } = JSON.parse(json.toString()) as { url: string; content: string };
-      pages.set(f.replace(/\.pf_fragment$/, ''), { url, content });
+      pages.set(`${bundle}|${f.replace(/\.pf_fragment$/, '')}`, { url, content });
     }
   }
   return pages;
@@ -174,30 +177,33 @@ export async function runQueries(baseUrl: string, queries: readonly string[], op
     const page = await browser.newPage();
     try {
       await page.goto(`${baseUrl.replace(/\/$/, '')}${opts.path ?? '/places/'}`, { waitUntil: 'load' });
-      // `raw`: one instance over every bundle, as a plain Pagefind site; `pairs`: one per year, as the search page.
-      const groups = mode === 'pairs' ? years.map((y) => ({ name: String(y.year), bundles: y.bundles })) : [{ name: 'all', bundles: years.flatMap((y) => y.bundles) }];
+      // `raw`: one instance over every bundle, as a plain Pagefind site; `pairs`: the year's bundles, as the search page searches a
+      // year, one instance each when results are read from the fragment files (so each result's bundle is known).
+      const yearGroups = (y: (typeof years)[number]) =>
+        fragments ? y.bundles.map((b) => ({ name: b, bundles: [b] })) : [{ name: String(y.year), bundles: y.bundles }];
+      const groups = mode === 'pairs' ? years.flatMap(yearGroups) : [{ name: 'all', bundles: years.flatMap((y) => y.bundles) }];
       await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify({ language: mode === 'pairs' ? SEARCH_LANGUAGE : null, groups })})`);
       const runs: QueryRun[] = [];
       for (const query of queries) {
-        const searches: { name: string; q: string | null; year: string; preload: string[]; plan?: QueryPlan }[] =
+        const searches: { name: string; q: string | null; year: string; preload: string[] }[] =
           mode === 'pairs'
-            ? years.map((y) => {
+            ? years.flatMap((y) => {
                 const { stop, chunks } = perYear.get(String(y.year))!;
                 const plan = planQuery(query, stop, shares);
                 const preload = [...new Set(plan.prefixes.flatMap((p) => chunksForPrefix(chunks, p).map((c) => c.from)))];
-                return { name: String(y.year), q: plan.words.length ? plan.words.join(' ') : null, year: String(y.year), preload, plan };
+                return yearGroups(y).map((g) => ({ name: g.name, q: plan.words.length ? plan.words.join(' ') : null, year: String(y.year), preload }));
               })
             : [{ name: 'all', q: query, year: '', preload: [] }];
         let ms = 0;
         const data: { url: string; excerpt: string; content: string }[] = [];
-        for (const { plan: _plan, ...arg } of searches) {
+        for (const arg of searches) {
           const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${JSON.stringify({ ...arg, idsOnly: !!fragments })})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };
           ms += r.ms;
           data.push(
             ...(r.results ??
               r.ids!.map((id) => {
-                const d = fragments!.get(id);
-                if (!d) throw new Error(`result ${id} has no fragment file in ${siteDir}`);
+                const d = fragments!.get(`${arg.name}|${id}`);
+                if (!d) throw new Error(`result ${id} has no fragment file in ${siteDir}${arg.name}`);
                 return { ...d, excerpt: '' };
               })),
           );
