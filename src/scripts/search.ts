@@ -171,6 +171,13 @@ export async function runSearchPage(): Promise<void> {
   status.textContent = t.search.searching;
   const filters: Record<string, string> = {};
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
+  // Whether the first year needs Pagefind is known from its stop pairs alone: start loading it
+  // while the pair table (which only picks among the indexed pairs) is still coming.
+  const firstYear = filters.year && byYear.has(filters.year) ? filters.year : years[0];
+  void stopsOf(firstYear).then((stop) => {
+    const { bundles: paths, tag } = byYear.get(firstYear)!;
+    if (planQuery(q, stop).words.length) void engine(firstYear, paths, tag).catch(() => {});
+  });
   // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): each year is asked
   // for one indexed word of each term (or all its reports are checked), and only results that
   // contain the whole query are kept.
