@@ -150,13 +150,18 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
   // The site's failure comes first: an entry that breaks the index breaks the build, with the build's message.
   const site = await siteBuilt.finally(() => writer.done().catch(() => {}));
   if (failure) throw failure;
-  for (const sources of late) {
-    for (const s of sources.filter(fromPage)) {
-      const page = site && join(site, s.url, 'index.html');
-      s.doc = page && existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
-      if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
+  if (site) {
+    for (const sources of late) {
+      for (const s of sources.filter(fromPage)) {
+        const page = join(site, s.url, 'index.html');
+        s.doc = existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
+        if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
+      }
+      writer.add(sources[0].year, planBundles(sources), await yearStopPairs(sources[0].year, sources, indexWork()));
     }
-    writer.add(sources[0].year, planBundles(sources), await yearStopPairs(sources[0].year, sources, indexWork()));
+  } else if (late.length) {
+    // `--search` on its own runner: these years are indexed at assembly, from their pages.
+    console.log('部分报告的正文需要合并后的页面，将在合并时建索引 / some reports are indexed at assembly, from their pages');
   }
   const figures = await writer.done();
   const indexed = figures.filter((f) => f.indexed);
@@ -410,10 +415,7 @@ if (values.shard !== undefined) {
   printSteps();
 } else if (values.search) {
   // On its own runner: every bundle whose reports need no built page (the assembly does the rest).
-  await searchIndex(Promise.resolve(undefined)).catch((e: Error) => {
-    if (!/no built page/.test(e.message)) throw e;
-    console.log('部分报告的正文需要合并后的页面，将在合并时建索引 / some reports are indexed at assembly, from their pages');
-  });
+  await searchIndex(Promise.resolve(undefined));
   printSteps();
 } else {
   const next = `${out}.assembling`;

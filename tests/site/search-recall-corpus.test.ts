@@ -62,7 +62,10 @@ afterAll(async () => {
 describe(`search recall on a ${REPORTS}-report corpus built in ${SHARDS} shards`, () => {
   it('has search bundles for each year of published reports, newest first, in parts of at most about PART_SIZE', () => {
     const perYear = new Map<number, number>();
-    for (const d of publishedDocs(CONTENT)) perYear.set(Number(d.url.split('/').at(-2)), (perYear.get(Number(d.url.split('/').at(-2))) ?? 0) + 1);
+    for (const d of publishedDocs(CONTENT)) {
+      const year = Number(d.url.split('/').at(-2));
+      perYear.set(year, (perYear.get(year) ?? 0) + 1);
+    }
     const expected = [...perYear]
       .sort((a, b) => b[0] - a[0])
       .flatMap(([year, n]) => Array.from({ length: Math.ceil(n / PART_SIZE) }, (_, i) => bundlePath({ year, part: i + 1 })));
