@@ -4,9 +4,11 @@ import { reportsLoader } from './loaders/reports';
 import { placeSchema } from './schemas/place';
 import { reportSchema } from './schemas/report';
 import { contentDir } from './lib/paths';
+import { yamlFileParser } from './lib/content/yaml';
 
 const places = defineCollection({
-  loader: file(`${contentDir}/places.yaml`),
+  // Read as `npm run check` reads it (strict YAML: no aliases, no duplicate keys).
+  loader: file(`${contentDir}/places.yaml`, { parser: yamlFileParser(`${contentDir}/places.yaml`) as (text: string) => Record<string, unknown>[] }),
   schema: placeSchema,
 });
 

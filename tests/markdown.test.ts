@@ -1,26 +1,21 @@
 /**
- * The fast Markdown renderer (markdown-it) against Astro's own pipeline with the site's plugins:
- * the same DOM and the same headings for every seed entry, every fixture entry, a generated corpus
- * and one sample of each construct the fast path takes; the constructs it does not take are sent
- * to the full pipeline.
+ * The fast Markdown renderer (markdown-it) against the full body renderer (the site's MDX parser,
+ * unified, the same sanitizer): the same DOM and the same headings for every seed entry, every
+ * fixture entry, a generated corpus and one sample of each construct the fast path takes; the
+ * constructs it does not take are sent to the full renderer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMaterial } from '../scripts/gen-corpus';
 import { generateCorpus } from '../src/lib/corpus';
-import { fastPathSupports, MARKDOWN_CONFIG, needsMdx, renderFastMarkdown } from '../src/lib/markdown';
+import { renderFullBody, renderReportBody } from '../src/lib/content/body';
+import { sanitizeHtml } from '../src/lib/content/sanitize';
+import { fastPathSupports, needsMdx, renderFastMarkdown } from '../src/lib/markdown';
 import { splitMdxFile } from '../src/lib/mdx';
-
-
-let astro: MarkdownProcessor;
-beforeAll(async () => {
-  astro = await createMarkdownProcessor(MARKDOWN_CONFIG);
-});
 
 /** The DOM of an HTML fragment, as HTML, without the newlines renderers put between blocks. */
 function dom(html: string): string {
@@ -38,10 +33,13 @@ type Quotes = Record<string, { quote: string }>;
 async function expectSame(body: string, indicators: Quotes = {}, file = 'sample.mdx') {
   expect(needsMdx(body), 'a plain-Markdown body').toBe(false);
   expect(fastPathSupports(body), 'taken by the fast path').toBe(true);
-  const full = await astro.render(body, { frontmatter: { indicators }, fileURL: new URL(`file:///${file}`) } as Parameters<MarkdownProcessor['render']>[1]);
+  const full = renderFullBody(body, indicators, file);
   const fast = renderFastMarkdown(body, indicators, file);
-  expect(dom(fast.html)).toBe(dom(full.code));
-  expect(fast.headings).toEqual(full.metadata.headings);
+  expect(full.problems).toEqual([]);
+  expect(fast.problems).toEqual([]);
+  expect(dom(sanitizeHtml(fast.html))).toBe(dom(full.rendered!.html));
+  expect(fast.headings).toEqual(full.rendered!.headings);
+  expect(renderReportBody(body, indicators, file).rendered).toEqual({ html: sanitizeHtml(fast.html), headings: fast.headings });
 }
 
 function entries(dir: string): { file: string; body: string; indicators: Quotes }[] {
@@ -54,7 +52,7 @@ function entries(dir: string): { file: string; body: string; indicators: Quotes 
     });
 }
 
-describe('fast Markdown renders as Astro does', { timeout: 60_000 }, () => {
+describe('fast Markdown renders as the full renderer does', { timeout: 60_000 }, () => {
   it('the seed entries, with their quotes marked', async () => {
     const seeds = entries('content/reports');
     expect(seeds.length).toBeGreaterThanOrEqual(5);
@@ -92,13 +90,13 @@ describe('fast Markdown renders as Astro does', { timeout: 60_000 }, () => {
   ];
   for (const [name, body, quotes] of samples) it(name, () => expectSame(body, quotes));
 
-  it('fails on a quote it cannot mark, as the full pipeline does', async () => {
+  it('reports a quote it cannot mark, as the full renderer does', () => {
     const body = '共有\\*\\*\\*\\*\\*起。\n';
-    const quotes = { x: { quote: '有*****起' }, y: { quote: '不存在的句子' } };
-    const full = await astro.render(body, { frontmatter: { indicators: { x: quotes.x } }, fileURL: new URL('file:///a.mdx') } as Parameters<MarkdownProcessor['render']>[1]).catch((e: Error) => e.message);
-    expect(() => renderFastMarkdown(body, { x: quotes.x }, '/a.mdx')).toThrow(/跨越了格式/);
-    expect(String(full)).toMatch(/跨越了格式/);
-    expect(() => renderFastMarkdown(body, { y: quotes.y }, 'b.mdx')).toThrow(/b\.mdx › indicators\.y\.quote: 引文“不存在的句子”在正文中找不到/);
+    const quotes = { x: { quote: '有*****起' } };
+    const expected = [{ field: 'indicators.x.quote', message: expect.stringMatching(/^引文“有\*\*\*\*\*起”跨越了格式/) }];
+    expect(renderFastMarkdown(body, quotes, 'a.mdx').problems).toEqual(expected);
+    expect(renderFullBody(body, quotes, 'a.mdx').problems).toEqual(expected);
+    expect(renderReportBody(body, quotes, 'a.mdx').rendered).toBeUndefined();
   });
 });
 

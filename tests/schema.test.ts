@@ -51,8 +51,24 @@ describe('report schema', () => {
   });
 
   it('rejects an invalid date and an invalid source URL', () => {
-    expect(issues({ ...good, publishedDate: '二〇二四年' })).toEqual(['publishedDate: 发布日期必须是日期，如 2024-02-22 / must be a date like 2024-02-22']);
-    expect(issues({ ...good, source: { url: 'not a url' } })).toEqual(['source.url: 来源链接不是有效网址 / source url is not a valid URL']);
+    const badDate = 'publishedDate: 发布日期必须是真实存在的日期，写作 2024-02-22 / must be a real date written like 2024-02-22';
+    for (const d of ['二〇二四年', '2009-02-30', '2023-02-29', '2024-13-01', '2024-2-1', 'Feb 1 2024']) expect(issues({ ...good, publishedDate: d }), d).toEqual([badDate]);
+    expect(reportSchema.parse({ ...good, publishedDate: '2024-02-29' }).publishedDate).toEqual(new Date('2024-02-29T00:00:00Z'));
+    const badUrl = 'source.url: 来源链接必须是以 http:// 或 https:// 开头的网址 / source url must be an http(s) address';
+    for (const url of ['not a url', 'javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'ftp://a.cn/x', 'java\tscript:alert(1)']) {
+      expect(issues({ ...good, source: { url } }), url).toEqual([badUrl]);
+    }
+    expect(issues({ ...good, source: { url: 'https://www.huaihua.gov.cn/a.html' } })).toEqual([]);
+  });
+
+  it('rejects counts that are not finite whole numbers and rates outside 0–100', () => {
+    const v = (key: string, value: number) => issues({ ...good, indicators: { [key]: { value, quote: '办理' } } });
+    expect(v('litigationCases', Infinity)).toEqual(['indicators.litigationCases.value: 数值必须是有限的数字（不能是 .inf 或超出范围的数）/ value must be a finite number']);
+    expect(v('litigationCases', 1e-9)[0]).toMatch(/必须是整数/);
+    expect(v('litigationCases', 12)).toEqual([]);
+    expect(v('litigationLossRate', 4.55)).toEqual([]);
+    expect(v('litigationLossRate', 100.5)[0]).toMatch(/必须在 0 到 100 之间/);
+    expect(v('litigationLossRate', NaN)[0]).toMatch(/数值/);
   });
 
   it('rejects fields it does not know (a typo is not silently ignored)', () => {

@@ -78,7 +78,7 @@ describe('search documents', () => {
     expect(direct.blocks).toEqual(fromPage.blocks);
   });
 
-  it('skips drafts unless asked, and leaves bodies with MDX components to their built page', async () => {
+  it('skips drafts unless asked, and renders bodies with registered elements as their pages do', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-search-'));
     cpSync('tests/fixtures/content-min', dir, { recursive: true });
     const entry = readFileSync(join(dir, 'reports/hunan/huaihua/2023.mdx'), 'utf8');
@@ -87,10 +87,11 @@ describe('search documents', () => {
     writeFileSync(join(dir, 'reports/hunan/huaihua/2021.mdx'), `${head.replace('year: 2023', 'year: 2021').replace(/^indicators:[\s\S]*?(?=\n\w|\n---)/m, 'indicators: {}')}\n\n这是<abbr title="行政复议">复议</abbr>工作。\n`);
     try {
       const published = await searchSources(dir, false);
-      expect(published.map((s) => [s.url, s.mdx, s.doc !== undefined])).toEqual([
-        ['/places/hunan/huaihua/2023/', false, true],
-        ['/places/hunan/huaihua/2021/', true, false],
+      expect(published.map((s) => [s.url, s.doc !== undefined])).toEqual([
+        ['/places/hunan/huaihua/2023/', true],
+        ['/places/hunan/huaihua/2021/', true],
       ]);
+      expect(JSON.stringify(published[1].doc)).toContain('这是复议工作');
       expect((await searchSources(dir, true)).map((s) => s.year)).toEqual([2023, 2022, 2021]);
       expect(published[0].doc!.meta.place).toBe('怀化市');
     } finally {
@@ -132,7 +133,7 @@ describe('stop pairs', () => {
   it('are kept from one build to the next while the year has about as many reports', async () => {
     const work = mkdtempSync(join(tmpdir(), 'fazhi-stop-'));
     try {
-      const sources = (n: number) => Array.from({ length: n }, (_, i): SearchSource => ({ id: `p${i}/2024`, url: `/places/p${i}/2024/`, year: 2024, placeId: `p${i}`, key: String(i), mdx: false, doc: docs[i % 4] }));
+      const sources = (n: number) => Array.from({ length: n }, (_, i): SearchSource => ({ id: `p${i}/2024`, url: `/places/p${i}/2024/`, year: 2024, placeId: `p${i}`, key: String(i), doc: docs[i % 4] }));
       const first = await yearStopPairs(2024, sources(120), work);
       expect(first.length).toBeGreaterThan(0);
       // Counted again only when the count moves by more than a tenth: here the pairs change with it.
@@ -146,7 +147,7 @@ describe('stop pairs', () => {
 });
 
 describe('bundle digests', () => {
-  const source = (i: number, key = 'k'): SearchSource => ({ id: `p${i}/2024`, url: `/places/p${i}/2024/`, year: 2024, placeId: `p${i}`, key, mdx: false });
+  const source = (i: number, key = 'k'): SearchSource => ({ id: `p${i}/2024`, url: `/places/p${i}/2024/`, year: 2024, placeId: `p${i}`, key });
   const bundle = (sources: SearchSource[]) => ({ year: 2024, part: 1, sources });
 
   it('change with a report, its labels or content (its key), or the stop pairs, and not otherwise', () => {

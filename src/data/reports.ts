@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { bodyText, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/validate';
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { complianceOf, type Compliance } from '../lib/compliance';
 import { buildScope } from '../lib/build-scope';
 import type { ReportFacts } from '../loaders/reports';
-import type { RenderedBody } from '../lib/markdown';
+import type { RenderedBody } from '../lib/content/body';
+import { siteLinkProblems } from '../lib/content/links';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
 /** Drafts show in `astro dev` and in the drafts preview build, never in a production build (see astro.config.mjs). */
@@ -35,6 +36,17 @@ async function load(): Promise<Report[]> {
   const entries = await getCollection('reports');
   const placeIds = await getPlaceIds();
   const problems = entries.flatMap((e) => entryProblems({ file: e.filePath ?? e.id, id: e.id, data: e.data }, placeIds, factsOf(e).problems));
+  // Links between reports are judged where every entry is known: whole builds and the national shard.
+  const scope = buildScope();
+  if (!scope.spec || scope.national) {
+    const published = entries.filter((e) => !e.data.draft);
+    problems.push(
+      ...siteLinkProblems(
+        published.map((e) => ({ file: e.filePath ?? e.id, ...parseEntryId(e.id)!, links: factsOf(e).links ?? [] })),
+        { published: new Set(published.map((e) => e.id)), drafts: new Set(entries.filter((e) => e.data.draft).map((e) => e.id)), placeIds, publicDir: 'public' },
+      ),
+    );
+  }
   if (problems.length) throw new Error(`报告内容有误 / invalid report entries:\n${formatProblems(problems)}`);
   const reports: Report[] = [];
   for (const entry of entries) {
@@ -97,16 +109,11 @@ export function indicatorsStated(reports: readonly Report[]): IndicatorDef[] {
 /** Date the report was published or signed, for ordering "latest" lists. */
 export const reportDate = (r: Report) => r.data.publishedDate ?? r.data.documentDate;
 
-/**
- * The body of a report as HTML and its headings. Plain-Markdown reports were rendered by the
- * reports loader into a file (kept out of the data store); reports using MDX components render
- * as modules.
- */
-export async function reportBody(r: Report): Promise<{ html?: string; Content?: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] }> {
-  const facts = factsOf(r.entry);
-  if (facts.bodyFile) return JSON.parse(readFileSync(facts.bodyFile, 'utf8')) as RenderedBody;
-  const { Content, headings } = await render(r.entry);
-  return { Content, headings };
+/** The body of a report as sanitized HTML and its headings, rendered by the reports loader into a file (kept out of the data store). */
+export function reportBody(r: Report): { html: string; headings: MarkdownHeading[] } {
+  const file = factsOf(r.entry).bodyFile;
+  if (!file) throw new Error(`${r.entry.filePath}: 此次构建没有渲染该报告的正文 / this build did not render the report body`);
+  return JSON.parse(readFileSync(file, 'utf8')) as RenderedBody;
 }
 
 /** The text of a report's body, read from its file (the data store does not keep bodies). */

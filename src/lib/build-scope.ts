@@ -3,19 +3,13 @@
  * the reports of the content directory, or the whole site. Read once per build, by the reports
  * loader, the data layer and the sitemap filter, so all three agree.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { listReportFiles } from './content/files';
 import { contentDir } from './paths';
 import { countByProvince, parseShardSpec, planShards, shardScope, type ShardScope } from './shards';
 
-/** Entry ids (`<place id>/<year>`) of the report files under `reportsDir`, sorted. */
-export function reportIds(reportsDir: string): string[] {
-  if (!existsSync(reportsDir)) return [];
-  return readdirSync(reportsDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.split('\\').join('/').replace(/\.mdx$/, ''))
-    .sort();
-}
+/** Entry ids (`<place id>/<year>`) of the report files under `reportsDir`, sorted (see listReportFiles). */
+export const reportIds = (reportsDir: string): string[] => listReportFiles(reportsDir).ids;
 
 let scope: ShardScope | undefined;
 

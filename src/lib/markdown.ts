@@ -19,7 +19,8 @@ import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import remarkGfm from 'remark-gfm';
-import { remarkRejectUnsafe } from './mdx-safety';
+import type { BodyProblem } from './content/policy';
+import { displayUrl, isAllowedUrl, isSiteLink } from './content/url';
 import { REDACTION, REDACTION_TITLE, remarkRedactions } from './remark-redactions';
 import { quoteAnchorId } from './urls';
 import { QUOTE_CLASS, rehypeQuoteMarks, unmarkableQuote } from './rehype-quote-marks';
@@ -29,7 +30,7 @@ export const MARKDOWN_CONFIG = {
   // Reports are verbatim government text: no typographic rewriting of quotes, and no code to highlight.
   smartypants: false,
   syntaxHighlight: false as const,
-  remarkPlugins: [remarkGfm, remarkRejectUnsafe, remarkRedactions],
+  remarkPlugins: [remarkGfm, remarkRedactions],
   rehypePlugins: [rehypeQuoteMarks],
 };
 
@@ -49,15 +50,21 @@ const FULL_PIPELINE_ONLY = /[`~<@]|!\[|\[\^|https?:|www\.|mailto:|^(?: {4}|\t)|^
 /** True if `body` (plain Markdown, not MDX) can be rendered by `renderFastMarkdown`; escaped characters are text. */
 export const fastPathSupports = (body: string): boolean => !FULL_PIPELINE_ONLY.test(body.replace(/\\./g, ''));
 
-export interface RenderedBody {
+export interface FastRendered {
   html: string;
   headings: MarkdownHeading[];
+  /** Quotes that could not be marked, links with a scheme the body policy refuses. */
+  problems: BodyProblem[];
+  /** Links to pages of this site, for the link check. */
+  links: { href: string; line?: number }[];
 }
 
 interface Quotes {
   quotes: { key: string; quote: string }[];
   file: string;
   headings: MarkdownHeading[];
+  problems: BodyProblem[];
+  links: { href: string; line?: number }[];
 }
 
 /** Text tokens of the document in reading order, with the list (inline children) holding each. */
@@ -125,8 +132,11 @@ function quoteMarks(state: StateCore): void {
       break;
     }
     if (!marked) {
+      // A quote not in the text at all is reported by bodyProblems (./validate.ts), with the other quote checks.
       const all = [...textTokens(state)].map(({ list, index }) => list[index].content).join('');
-      throw new Error(unmarkableQuote(env.file, q.key, q.quote, all.includes(q.quote)));
+      if (all.includes(q.quote)) {
+        env.problems.push({ field: `indicators.${q.key}.quote`, message: unmarkableQuote(env.file, q.key, q.quote, true).replace(/^.*?: /, '') });
+      }
     }
   }
 }
@@ -149,7 +159,30 @@ function headingIds(state: StateCore): void {
   }
 }
 
+/**
+ * Links judged by the body policy's URL rules (./content/url.ts), which say why, instead of
+ * markdown-it's own check, which leaves a refused link as silent text; site links are collected.
+ */
+function links(state: StateCore): void {
+  const env = state.env as unknown as Quotes;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const line = block.map ? block.map[0] + 1 : undefined;
+    for (const t of block.children) {
+      if (t.type !== 'link_open') continue;
+      const href = t.attrGet('href') ?? '';
+      if (!isAllowedUrl(href)) {
+        env.problems.push({ line, message: `链接地址“${displayUrl(href)}”不安全：只能是 http(s)、mailto 网址或本站页面 / link address not allowed: only http(s), mailto or a page of this site` });
+      } else if (isSiteLink(href)) {
+        env.links.push({ href, line });
+      }
+    }
+  }
+}
+
 const md = new MarkdownIt('commonmark', { html: false, xhtmlOut: false }).enable('table');
+md.validateLink = () => true;
+md.core.ruler.push('links', links);
 md.core.ruler.push('redactions', redactions);
 md.core.ruler.push('quote_marks', quoteMarks);
 md.core.ruler.push('heading_ids', headingIds);
@@ -169,10 +202,10 @@ md.renderer.rules.td_open = alignAsAttribute;
 
 /**
  * Renders a plain-Markdown report body (one that `fastPathSupports`) with its indicators' quotes
- * marked. Throws, naming `file` and the indicator, if a quote cannot be marked.
+ * marked. Not sanitized yet: ./content/body.ts, its only caller besides tests, does that.
  */
-export function renderFastMarkdown(body: string, indicators: Record<string, { quote: string }>, file: string): RenderedBody {
-  const env: Quotes = { quotes: Object.entries(indicators).map(([key, v]) => ({ key, quote: v.quote })), file, headings: [] };
+export function renderFastMarkdown(body: string, indicators: Record<string, { quote: string }>, file: string): FastRendered {
+  const env: Quotes = { quotes: Object.entries(indicators).map(([key, v]) => ({ key, quote: v.quote })), file, headings: [], problems: [], links: [] };
   const html = md.render(body, env as unknown as Record<string, unknown>);
-  return { html, headings: env.headings };
+  return { html, headings: env.headings, problems: env.problems, links: env.links };
 }

@@ -5,10 +5,10 @@
  * given to Pagefind through its Node API, in bundles per part of a year (src/lib/search-bundles.ts).
  *
  * Why beside the build and not over its pages: indexing is about half of a large build's work, and
- * run after the pages it waits for all of them. Reports whose body uses MDX components are the
- * exception: their text exists only once Astro has rendered their page, so it is read from there
- * (`docFromPage`). scripts/build.ts then checks that the indexed reports are exactly the report
- * pages built, so a report is searchable if and only if it is published.
+ * run after the pages it waits for all of them. Every body is rendered by the one body renderer the
+ * reports loader uses (src/lib/content/body.ts), so the index holds exactly the text the pages show.
+ * scripts/build.ts then checks that the indexed reports are exactly the report pages built, so a
+ * report is searchable if and only if it is published.
  *
  * Pagefind's work grows with the number of distinct words per report, and the pairs found in most
  * reports of a year (法治, 政府, 复议 …) are a good part of them while telling reports apart least. So
@@ -22,17 +22,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import * as pagefind from 'pagefind';
-import YAML from 'yaml';
 import { reportIds } from './build-scope';
-import { fastPathSupports, MARKDOWN_CONFIG, needsMdx, renderFastMarkdown } from './markdown';
+import { renderReportBody } from './content/body';
+import { parseYaml } from './content/yaml';
 import { buildPlaceTree, type Place } from './places';
 import { bundlePath, stopListPath, type Bundle } from './search-bundles';
 import { searchDocHtml, searchDocOf, searchDocument, searchFields, type SearchDoc, type SearchFields } from './search-doc';
 import { pairsOf } from './search-pairs';
 import { reportUrl } from './urls';
-import { parseEntryId } from './validate';
+import { parseEntryId, splitFrontmatter } from './validate';
 import type { PlaceData } from '../schemas/place';
 
 /** Bumped when search documents change for the same content in a way the code digest cannot see. */
@@ -51,31 +50,24 @@ export interface SearchSource {
   placeId: string;
   /** Digest of what its search document is made from: its file and its place's labels. */
   key: string;
-  /** True if its body uses MDX: its text is read from its built page (docFromPage). */
-  mdx: boolean;
-  /** Its search labels and Markdown body, while its document is not made. */
+  /** Its search labels and body, while its document is not made. */
   fields?: SearchFields;
   body?: string;
-  /** Its searchable parts (`makeDocs`, or from its page). */
+  /** Its searchable parts (`makeDocs`). */
   doc?: SearchDoc;
 }
 
-/** True if the report's text comes from its built page: its body uses MDX. */
-export const fromPage = (s: SearchSource): boolean => s.mdx;
-
 /** The place tree of a content directory (its places.yaml). */
 export function placesOf(contentDir: string): Map<string, Place> {
-  const rows = YAML.parse(readFileSync(join(contentDir, 'places.yaml'), 'utf8')) as PlaceData[];
+  const rows = parseYaml(readFileSync(join(contentDir, 'places.yaml'), 'utf8')).value as PlaceData[] | undefined;
   return buildPlaceTree(rows ?? []).places;
 }
 
-let unified: Promise<MarkdownProcessor> | undefined;
-
 /**
  * The published reports of `contentDir` (with drafts when `drafts`), a year at a time, newest year
- * first; their documents are made only when needed (`makeDocs`). Frontmatter is read by Astro's own
- * parser, so drafts are what the build takes them for; entries the build would reject are left to
- * the build to report. `pause` is awaited now and then, so the caller's timers and I/O keep running.
+ * first; their documents are made only when needed (`makeDocs`). Frontmatter is read by the content
+ * YAML reader, so drafts are what the build takes them for; entries the build would reject are left
+ * to the build to report. `pause` is awaited now and then, so the caller's timers and I/O keep running.
  */
 export async function* searchSourcesByYear(contentDir: string, drafts: boolean, pause: () => Promise<unknown> = async () => {}): AsyncGenerator<SearchSource[]> {
   const places = placesOf(contentDir);
@@ -94,30 +86,27 @@ export async function* searchSourcesByYear(contentDir: string, drafts: boolean, 
       const place = places.get(where.placeId);
       if (!place) continue;
       const file = readFileSync(join(dir, `${id}.mdx`), 'utf8');
-      const { frontmatter: data, content } = parseFrontmatter(file);
+      const parts = splitFrontmatter(file);
+      const data = (parts ? (parseYaml(parts.yaml).value ?? {}) : {}) as Record<string, unknown>;
       if (data.draft === true && !drafts) continue;
-      const body = content.replace(/^(?:[ \t]*\r?\n)+/, '');
+      const body = parts?.body ?? '';
       const fields = searchFields(String(data.title ?? ''), where.year, place);
       const key = createHash('sha1').update(file).update(JSON.stringify(fields)).digest('hex');
-      const mdx = needsMdx(body);
-      sources.push({ id, url: reportUrl(where.placeId, where.year), year: where.year, placeId: where.placeId, key, mdx, fields, body: mdx ? undefined : body });
+      sources.push({ id, url: reportUrl(where.placeId, where.year), year: where.year, placeId: where.placeId, key, fields, body });
     }
     if (sources.length) yield sources;
   }
 }
 
 /**
- * Makes the search documents of `sources` that have a Markdown body, with the site's renderer
- * (quotes, which change no text, are not marked: the build reports quotes it cannot mark).
+ * Makes the search documents of `sources` with the site's body renderer (quotes, which change no
+ * text, are not marked). A body the renderer refuses gets none: the build fails on it, with why.
  */
 export async function makeDocs(sources: readonly SearchSource[]): Promise<void> {
   for (const s of sources) {
-    if (s.doc || s.mdx || s.body === undefined || !s.fields) continue;
-    const body = s.body;
-    const html = fastPathSupports(body)
-      ? renderFastMarkdown(body, {}, s.id).html
-      : (await (unified ??= createMarkdownProcessor({ ...MARKDOWN_CONFIG, rehypePlugins: [] })).then((p) => p.render(body))).code;
-    s.doc = searchDocOf(s.fields, html);
+    if (s.doc || s.body === undefined || !s.fields) continue;
+    const html = renderReportBody(s.body, {}, s.id).rendered?.html;
+    if (html !== undefined) s.doc = searchDocOf(s.fields, html);
     s.body = undefined;
   }
 }
@@ -130,7 +119,9 @@ export async function searchSources(contentDir: string, drafts: boolean): Promis
   return all;
 }
 
-/** The searchable parts of a report read from its built page (`page`: its HTML), for bodies that use MDX. */
+/** @deprecated every body is rendered from its source now; kept until scripts/build.ts drops its page path. */
+export const fromPage = (_s: SearchSource): boolean => false;
+/** @deprecated see fromPage. */
 export const docFromPage = (page: string): SearchDoc | undefined => searchDocument(page);
 
 /** Pairs in at least `share` of `docs` (none for fewer than `minReports` docs), sorted. */
@@ -183,7 +174,11 @@ const INDEX_CODE = [
   'src/lib/markdown.ts',
   'src/lib/remark-redactions.ts',
   'src/lib/rehype-quote-marks.ts',
-  'src/lib/mdx-safety.ts',
+  'src/lib/content/body.ts',
+  'src/lib/content/elements.ts',
+  'src/lib/content/policy.ts',
+  'src/lib/content/sanitize.ts',
+  'src/lib/content/url.ts',
   'src/lib/places.ts',
   'src/lib/divisions.ts',
   'src/lib/urls.ts',
@@ -201,12 +196,12 @@ function indexCodeDigest(): string {
 
 /**
  * Digest of what a bundle's index is made from: the code, the year's stop pairs and each report's
- * key, or its document when it was read from the built page. Known before any document is made, so
+ * key. Known before any document is made, so
  * an unchanged bundle costs no rendering.
  */
 export function bundleDigest(b: Bundle<SearchSource>, stop: readonly string[]): string {
   const h = createHash('sha256').update(`${indexCodeDigest()}\0${stop.join('')}\0`);
-  for (const s of b.sources) h.update(`${s.url}\0${s.key}\0${s.mdx ? JSON.stringify(s.doc ?? null) : ''}\0`);
+  for (const s of b.sources) h.update(`${s.url}\0${s.key}\0`);
   return h.digest('hex');
 }
 
@@ -334,7 +329,7 @@ export class BundleWriter {
     try {
       await makeDocs(job.bundle.sources);
       // Only what the worker needs crosses over: each report's URL and document.
-      const sources = job.bundle.sources.map(({ id, url, year, placeId, key, mdx, doc }) => ({ id, url, year, placeId, key, mdx, doc }));
+      const sources = job.bundle.sources.map(({ id, url, year, placeId, key, doc }) => ({ id, url, year, placeId, key, doc }));
       const worker = this.idle.pop() ?? this.spawn();
       const reply = await new Promise<{ figures?: BundleFigures; error?: string }>((ok, fail) => {
         worker.once('message', ok);

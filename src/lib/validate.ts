@@ -8,6 +8,8 @@ import { findIndicator } from './indicators';
 export interface Problem {
   /** Path of the entry, relative to the project. */
   file: string;
+  /** Line in the file (1-based), where known. */
+  line?: number;
   /** Frontmatter field, e.g. `indicators.litigationLossRate.quote`. */
   field?: string;
   message: string;
@@ -51,7 +53,7 @@ export function parseEntryId(id: string): { placeId: string; year: number } | un
  * Checks that need the body: it is not empty, and every quote occurs in it. The reports loader runs
  * these at content sync, so the body need not be kept in the content store for the build.
  */
-export function bodyProblems(e: Pick<EntryInput, 'file' | 'body' | 'data'>): Problem[] {
+export function bodyProblems(e: Pick<EntryInput, 'file' | 'body'> & { data: { indicators: Record<string, { quote: string }> } }): Problem[] {
   const problems: Problem[] = [];
   if (!e.body.trim()) problems.push({ file: e.file, message: '正文为空 / the report body is empty' });
   const text = bodyText(e.body);
@@ -101,7 +103,7 @@ export function validateEntries(entries: readonly EntryInput[], placeIds: Readon
   return entries.flatMap((e) => entryProblems(e, placeIds, bodyProblems(e)));
 }
 
-/** One line per problem: `file › field: message`. */
+/** One line per problem: `file:line › field: message`. */
 export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.file}${p.field ? ` › ${p.field}` : ''}: ${p.message}`).join('\n');
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` › ${p.field}` : ''}: ${p.message}`).join('\n');
 }

@@ -1,30 +1,31 @@
 /**
- * Content loader for reports. Most entries are plain Markdown in an `.mdx` file (what the
- * importer writes); compiling each into its own MDX module is what made large builds slow. This
- * loader renders those at sync time, with markdown-it where it gives the same HTML as the site's
- * Markdown pipeline and with that pipeline elsewhere (src/lib/markdown.ts), and caches the result
- * by content digest, so a rebuild renders only what changed. Entries that really use MDX
- * (imports, components) still go through MDX as modules, as glob() does.
+ * Content loader for reports. Every body is rendered here, at content sync, by the one body
+ * renderer (src/lib/content/body.ts): Markdown and the few registered elements become sanitized
+ * HTML; nothing in a body is compiled or run. Frontmatter is read by the content YAML reader and
+ * the report schema (src/lib/content/report-file.ts), exactly as `npm run check` reads it, and a
+ * build with any broken entry fails listing every problem of every file, with lines.
  *
- * Neither the rendered HTML, its headings nor the body is kept in the data store: Astro bundles
- * the store as one module, and with every report's text in it that module dominated the memory
- * and time of large builds. The HTML and headings go to a file beside the content cache (pages
- * read it, see reportBody in src/data/reports.ts); what the build needs from the body (its
- * problems, the required parts it covers) is worked out here and kept as `ReportFacts` in the
- * entry's rendered metadata.
+ * Results are cached by content digest, so a rebuild renders only what changed. Neither the
+ * rendered HTML, its headings nor the body is kept in the data store: Astro bundles the store as
+ * one module, and with every report's text in it that module dominated the memory and time of
+ * large builds. The HTML and headings go to a file beside the content cache (pages read it, see
+ * reportBody in src/data/reports.ts); what the build needs from the body (its problems, the
+ * required parts it covers, its links) is kept as `ReportFacts` in the entry's rendered metadata.
  *
  * In a split build (src/lib/shards.ts) a shard loads only its provinces' entries, and shard 0
- * loads every entry's frontmatter and facts but renders none.
+ * loads every entry's frontmatter and facts but keeps no body.
  */
 import { promises as fs, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { buildScope, reportIds } from '../lib/build-scope';
+import { buildScope } from '../lib/build-scope';
 import { outline, partsCovered, type PartKey } from '../lib/compliance';
-import { fastPathSupports, needsMdx, renderFastMarkdown, type RenderedBody } from '../lib/markdown';
+import type { RenderedBody } from '../lib/content/body';
+import { listReportFiles } from '../lib/content/files';
+import { readReportFile } from '../lib/content/report-file';
 import { provinceOf } from '../lib/shards';
-import { bodyProblems, type Problem } from '../lib/validate';
+import { formatProblems, type Problem } from '../lib/validate';
 
 /** What the build needs from a report's body, worked out at content sync. */
 export interface ReportFacts {
@@ -32,18 +33,14 @@ export interface ReportFacts {
   problems: Problem[];
   /** The required parts the body covers (see src/lib/compliance.ts). */
   parts: Record<PartKey, boolean>;
-  /** The rendered body and its headings (a `RenderedBody` as JSON), for plain-Markdown entries rendered by this build. */
+  /** Links to pages of this site, with their lines, for the check that they lead somewhere published. */
+  links: { href: string; line?: number }[];
+  /** The rendered body and its headings (a `RenderedBody` as JSON), for entries whose pages this build renders. */
   bodyFile?: string;
 }
 
 /** Bumped when what the loader derives from a file changes, so cached entries are worked out again. */
-const DERIVED_VERSION = 'facts-2';
-
-/** The entry types Astro passes to loaders at run time (glob() uses them too); not in its public types. */
-interface EntryType {
-  getEntryInfo(p: { contents: string; fileUrl: URL }): Promise<{ body: string; data: Record<string, unknown> }> | { body: string; data: Record<string, unknown> };
-  getRenderFunction?(config: LoaderContext['config']): Promise<(entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<NonNullable<Parameters<LoaderContext['store']['set']>[0]['rendered']>>>;
-}
+const DERIVED_VERSION = 'facts-3';
 
 /** Entries under `base`: `<place id>/<year>.mdx` with id `<place id>/<year>`. */
 export function reportsLoader(base: string): Loader {
@@ -51,11 +48,6 @@ export function reportsLoader(base: string): Loader {
     name: 'reports-loader',
     load: async (ctx: LoaderContext) => {
       const { config, store, parseData, generateDigest, watcher, logger } = ctx;
-      const { entryTypes } = ctx as LoaderContext & { entryTypes: Map<string, EntryType> };
-      const mdx = entryTypes.get('.mdx');
-      const md = entryTypes.get('.md');
-      if (!mdx || !md?.getRenderFunction) throw new Error('reports-loader needs the MDX integration and Markdown support');
-      const renderMarkdown = await md.getRenderFunction(config);
       const root = fileURLToPath(config.root);
       const bodyDir = join(fileURLToPath(config.cacheDir), 'report-body');
       mkdirSync(bodyDir, { recursive: true });
@@ -70,62 +62,50 @@ export function reportsLoader(base: string): Loader {
         return scope.hasProvince(provinceOf(id)) ? 'render' : 'skip';
       };
 
-      async function sync(id: string) {
+      /** Loads one entry; its problems when it cannot be used, none when it was stored. */
+      async function sync(id: string): Promise<Problem[]> {
         const path = join(baseDir, `${id}.mdx`);
         const wanted = role(id);
-        if (wanted === 'skip') return undefined;
+        if (wanted === 'skip') return [];
         const contents = await fs.readFile(path, 'utf8');
         const digest = generateDigest(contents + DERIVED_VERSION);
         const filePath = relative(root, path);
         const existing = store.get(id);
-        if (existing && existing.digest === digest && (wanted === 'facts' || existing.deferredRender || existsSync(bodyFile(digest)))) {
-          if (existing.deferredRender) store.addModuleImport(existing.filePath!);
-          return id;
-        }
-        const fileUrl = pathToFileURL(path);
-        const { body, data } = await mdx!.getEntryInfo({ contents, fileUrl });
-        const parsed = await parseData({ id, data, filePath: path });
-        const facts: ReportFacts = {
-          problems: bodyProblems({ file: filePath, body, data: parsed as Parameters<typeof bodyProblems>[0]['data'] }),
-          parts: partsCovered(outline(body)),
-        };
-        if (wanted === 'facts') {
-          store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
-        } else if (needsMdx(body)) {
-          // Rendered as a module; its metadata only carries the facts (render() ignores it).
-          store.set({ id, data: parsed, filePath, digest, deferredRender: true, rendered: { html: '', metadata: { ...facts } } });
-          store.addModuleImport(filePath);
-        } else {
-          // Render errors (e.g. a quote that cannot be marked) fail the build, never an empty page.
-          let rendered: RenderedBody;
-          if (fastPathSupports(body)) {
-            rendered = renderFastMarkdown(body, (data.indicators ?? {}) as Record<string, { quote: string }>, filePath);
-          } else {
-            const { html, metadata } = await renderMarkdown({ id, data, body, filePath: path, digest });
-            rendered = { html, headings: metadata?.headings ?? [] };
-          }
-          await fs.writeFile(bodyFile(digest), JSON.stringify(rendered));
+        if (existing && existing.digest === digest && (wanted === 'facts' || existsSync(bodyFile(digest)))) return [];
+        const file = readReportFile(contents, filePath);
+        if (!file.data || file.problems.length) return file.problems;
+        const data = await parseData({ id, data: file.raw!, filePath: path });
+        const facts: ReportFacts = { problems: [], parts: partsCovered(outline(file.body)), links: file.result.links };
+        if (wanted === 'render') {
+          await fs.writeFile(bodyFile(digest), JSON.stringify(file.result.rendered satisfies RenderedBody | undefined));
           facts.bodyFile = bodyFile(digest);
-          store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
         }
-        return id;
+        store.set({ id, data, filePath, digest, rendered: { html: '', metadata: { ...facts } } });
+        return [];
       }
 
-      const ids = reportIds(baseDir);
-      const untouched = new Set(store.keys());
+      const listing = listReportFiles(baseDir, root);
+      const ids = listing.ids.filter((id) => role(id) !== 'skip');
+      const problems = [...listing.problems];
       // Bounded concurrency: rendering is CPU-bound, reading is not.
       for (let i = 0; i < ids.length; i += 16) {
-        for (const id of await Promise.all(ids.slice(i, i + 16).map(sync))) if (id) untouched.delete(id);
+        for (const found of await Promise.all(ids.slice(i, i + 16).map(sync))) problems.push(...found);
       }
-      for (const id of untouched) store.delete(id);
+      if (problems.length) {
+        throw new Error(`报告内容有误，请逐条修改（npm run check 可列出全部问题）/ invalid report entries:\n${formatProblems(problems)}`);
+      }
+      const present = new Set(ids);
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
 
       if (!watcher) return;
       watcher.add(baseDir);
       const idOf = (path: string) => relative(baseDir, path).split('\\').join('/').replace(/\.mdx$/, '');
       const onChange = async (changed: string) => {
         if (!changed.startsWith(baseDir) || !changed.endsWith('.mdx')) return;
-        await sync(idOf(changed));
-        logger.info(`Reloaded ${relative(root, changed)}`);
+        const found = await sync(idOf(changed));
+        // While previewing, a broken entry is reported and the page keeps its last good version.
+        if (found.length) logger.error(formatProblems(found));
+        else logger.info(`Reloaded ${relative(root, changed)}`);
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);

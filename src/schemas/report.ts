@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import './errors';
 import { findIndicator, INDICATORS } from '../lib/indicators';
+import { isWebUrl } from '../lib/content/url';
 
 const FIRST_YEAR = 2000;
 
@@ -8,7 +9,10 @@ const FIRST_YEAR = 2000;
 export const indicatorValueSchema = z
   .object({
     /** The number, in the registry unit of the indicator (万 and 亿 already multiplied out). */
-    value: z.number({ invalid_type_error: '数值必须是数字 / value must be a number' }).nonnegative('数值不能为负 / value must not be negative'),
+    value: z
+      .number({ invalid_type_error: '数值必须是数字 / value must be a number' })
+      .finite('数值必须是有限的数字（不能是 .inf 或超出范围的数）/ value must be a finite number')
+      .nonnegative('数值不能为负 / value must not be negative'),
     /** The exact phrase of the report body that states the value. */
     quote: z.string().min(2, '引文不能为空 / quote must not be empty'),
     /** The counting word as the text writes it (宗, 人次) when it differs from the registry unit. */
@@ -20,8 +24,27 @@ export const indicatorValueSchema = z
   })
   .strict();
 
-const date = (label: string) =>
-  z.coerce.date({ errorMap: () => ({ message: `${label}必须是日期，如 2024-02-22 / must be a date like 2024-02-22` }) }).optional();
+/**
+ * A calendar date written `YYYY-MM-DD`, as a UTC Date. Strict: `2009-02-30` is refused, not rolled
+ * over to 2 March as `new Date()` would. YAML hands dates over as text (the core schema, see
+ * src/lib/content/frontmatter.ts); a Date is accepted only where code builds data directly.
+ */
+const date = (label: string) => {
+  const message = `${label}必须是真实存在的日期，写作 2024-02-22 / must be a real date written like 2024-02-22`;
+  return z
+    .union([z.string(), z.date()], { errorMap: () => ({ message }) })
+    .transform((v, ctx) => {
+      if (v instanceof Date) return v;
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
+      const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
+      if (!m || !d || d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+        return z.NEVER;
+      }
+      return d;
+    })
+    .optional();
+};
 
 export const reportSchema = z
   .object({
@@ -46,7 +69,8 @@ export const reportSchema = z
       .object({
         /** Website name, e.g. 怀化市人民政府网. */
         site: z.string().optional(),
-        url: z.string().url('来源链接不是有效网址 / source url is not a valid URL').optional(),
+        /** The page the text was taken from: http(s) only, never a script or data URL. */
+        url: z.string().refine(isWebUrl, '来源链接必须是以 http:// 或 https:// 开头的网址 / source url must be an http(s) address').optional(),
         /** 发布者 / 信息来源 line of the source page. */
         publisher: z.string().optional(),
       })
@@ -66,6 +90,12 @@ export const reportSchema = z
               code: z.ZodIssueCode.custom,
               path: [key],
               message: `未知指标“${key}”，可用指标见 src/lib/indicators.ts / unknown indicator "${key}"; known keys: ${INDICATORS.map((d) => d.key).join(', ')}`,
+            });
+          } else if (def.kind === 'count' && Number.isFinite(v.value) && !Number.isInteger(v.value)) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [key, 'value'],
+              message: `${def.label}是件数，必须是整数（现为 ${v.value}）/ ${key} is a count and must be a whole number (got ${v.value})`,
             });
           } else if (def.kind === 'rate' && v.value > 100) {
             ctx.addIssue({

@@ -1,0 +1,77 @@
+/**
+ * The one YAML reader of content (report frontmatter and places.yaml), for check and build alike:
+ * the `yaml` package with the YAML 1.2 core schema, so `2009-02-30` stays text for the strict
+ * date rule instead of rolling over, duplicate keys are errors, and anchors and aliases (which
+ * content never needs, and which can blow up into gigabytes: the "billion laughs") are refused
+ * before anything is expanded.
+ */
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+
+export interface YamlProblem {
+  /** Line in the YAML text (1-based). */
+  line?: number;
+  message: string;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The value, when there were no problems. */
+  value?: unknown;
+  problems: YamlProblem[];
+}
+
+/** Parses YAML text; problems (syntax, duplicate keys, aliases) come back with their lines, never thrown. */
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'core', prettyErrors: false });
+  const problems: YamlProblem[] = doc.errors.map((e) => ({
+    line: lineCounter.linePos(e.pos[0]).line,
+    message: /unique/i.test(e.message)
+      ? `同一个字段写了两次，请删除重复的一处 / duplicate key: ${e.message.split('\n')[0]}`
+      : `YAML 格式错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
+  }));
+  visit(doc, {
+    Alias(_, node) {
+      problems.push({
+        line: node.range ? lineCounter.linePos(node.range[0]).line : undefined,
+        message: '不允许使用 YAML 别名（*名称）与锚点（&名称），请直接写出内容 / YAML aliases and anchors are not allowed; write the value out',
+      });
+      return visit.BREAK;
+    },
+  });
+  if (problems.length) return { doc, lineCounter, problems };
+  try {
+    return { doc, lineCounter, value: doc.toJS({ maxAliasCount: 0 }), problems };
+  } catch (e) {
+    return { doc, lineCounter, problems: [{ message: `YAML 内容无法读取 / YAML could not be read: ${(e as Error).message}` }] };
+  }
+}
+
+/**
+ * Line (1-based, in the YAML text, plus `offset`) of the key at `path`, or of the closest ancestor
+ * that exists: where an official should look for a schema problem.
+ */
+export function lineOfPath(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path: readonly (string | number)[], offset = 0): number | undefined {
+  const { doc, lineCounter } = parsed;
+  for (let n = path.length; n > 0; n--) {
+    const parent = doc.getIn(path.slice(0, n - 1), true);
+    const last = path[n - 1];
+    let node: unknown;
+    if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key;
+    else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
+    if (isNode(node) && !isAlias(node) && node.range) return lineCounter.linePos(node.range[0]).line + offset;
+  }
+  return undefined;
+}
+
+/** Astro's `file()` loader parser for YAML files: the same reader; problems fail the build with their lines. */
+export function yamlFileParser(file: string) {
+  return (text: string): unknown => {
+    const parsed = parseYaml(text);
+    if (parsed.problems.length) {
+      throw new Error(parsed.problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
+    }
+    return parsed.value;
+  };
+}
