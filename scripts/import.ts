@@ -1,22 +1,22 @@
 /**
- * `npm run import -- <file.txt|file.docx> [--place <id>] [--year <y>] [--out <content dir>] [--dry-run]`:
- * turns a report copied as plain text, or a Word document, into `reports/<place id>/<year>.mdx`.
- * A new entry is written as a draft with the indicators the extractor finds, each marked for
- * checking. Re-runnable: an existing entry keeps its hand-edited fields (indicators, source.url,
- * source.site, draft).
+ * `npm run import -- <file.txt|file.docx> [--place <id>] [--year <y>] [--out <content dir>] [--force] [--dry-run]`:
+ * turns a report copied as plain text (any common Chinese encoding), or a Word document, into
+ * `reports/<place id>/<year>.mdx`. A new entry is written as a draft with the indicators the
+ * extractor finds, each marked for checking. Re-runnable over a draft, which keeps its hand-edited
+ * fields (indicators, source.url, source.site, draft); a published entry is only replaced with
+ * --force, after a backup.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importDocx } from '../src/lib/docx';
-import { ImportError, importText, keepHandEdited, loadPlaces, PREFILL_NOTE, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/importer';
-import { mdxFile, splitMdxFile } from '../src/lib/mdx';
+import { encodingLabel } from '../src/lib/import/encoding';
+import { ImportError, importTextFile, loadPlaces, PREFILL_NOTE, saveEntry, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/importer';
 import { contentDir } from '../src/lib/paths';
-import { reportSchema } from '../src/schemas/report';
 
 const USAGE = `用法 / usage:
-  npm run import -- <file.txt|file.docx> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--dry-run]
+  npm run import -- <file.txt|file.docx> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--force] [--dry-run]
 
 把法治政府建设年度报告（从政府网站复制的纯文本 .txt，或 Word 文档 .docx）导入为
 reports/<地区id>/<年度>.mdx。Word 文档的各级标题取自标题样式（标题 1/2/3），否则按“一、”“（一）”“1.”
@@ -25,21 +25,25 @@ reports/<地区id>/<年度>.mdx。Word 文档的各级标题取自标题样式�
 Imports a report (plain text or a Word .docx) as reports/<place id>/<year>.mdx. Word headings come
 from heading styles, else from the numbering; tables are kept, images and comments dropped with a
 warning. A new entry is a draft with indicators prefilled by the extractor, each noted as to be
-checked.
+checked. A .txt may be UTF-8, UTF-16 or GBK/GB18030 (Big5 too); the encoding is detected.
 
   --place <id>   地区 id，如 guangdong/shenzhen/baoan；省略时从标题、发文机关或首句识别
                  place id; inferred from the title, issuer or first sentence when omitted
   --year <y>     报告年度；省略时从标题或首句识别 / report year; found in the text when omitted
   --out <dir>    内容目录（含 places.yaml 与 reports/），默认 $CONTENT_DIR 或 ./content
                  content dir (with places.yaml and reports/); default $CONTENT_DIR or ./content
+  --force        替换已发布的条目（原文件先备份为同一文件夹中的 <年度>.mdx.bak-<时间>）
+                 replace a published entry (the old file is first copied to <year>.mdx.bak-<time> next to it)
   --dry-run      只显示结果，不写文件 / print the result, write nothing
   -h, --help     显示本说明 / show this help
 
-可一次导入多个文件（此时不能用 --place/--year）。重新导入时保留已有文件中手工编辑的
-indicators、source.url、source.site、draft（已发布的条目仍为发布状态，指标不被覆盖）。
-Several files may be given (then without --place/--year). Re-importing keeps the hand-edited
-indicators, source.url, source.site and draft of an existing entry (a published entry stays
-published; its indicators are never overwritten).`;
+可一次导入多个文件（此时不能用 --place/--year）。重新导入草稿（draft: true）时保留其中手工编辑的
+indicators、source.url、source.site、draft。已发布的条目（没有 draft: true）不会被覆盖：导入报错退出，
+文件不变；确需替换时加 --force，原文件先备份，替换后仍为发布状态，指标不被覆盖。
+Several files may be given (then without --place/--year). Re-importing over a draft (draft: true)
+keeps its hand-edited indicators, source.url, source.site and draft. A published entry (no
+draft: true) is never overwritten: the import fails and leaves it as it is. With --force it is
+replaced after a backup, stays published, and keeps its indicators.`;
 
 export interface Io {
   log: (s: string) => void;
@@ -56,6 +60,7 @@ export async function main(argv: readonly string[], io: Io = { log: console.log,
         place: { type: 'string' },
         year: { type: 'string' },
         out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -97,7 +102,7 @@ export async function main(argv: readonly string[], io: Io = { log: console.log,
 
   let failed = 0;
   for (const file of files) {
-    if (!(await importOne(file, { placeId: values.place, year, places, out, dryRun: values['dry-run'] }, io))) failed++;
+    if (!(await importOne(file, { placeId: values.place, year, places, out, force: values.force, dryRun: values['dry-run'] }, io))) failed++;
   }
   if (files.length > 1) io.log(`\n完成 ${files.length - failed}/${files.length} 个 / imported ${files.length - failed} of ${files.length}`);
   return failed ? 1 : 0;
@@ -110,12 +115,12 @@ async function importFile(file: string, bytes: Buffer, opts: ImportOptions): Pro
   if (ext === '.doc') {
     throw new ImportError('不支持旧版 .doc 文件，请在 Word 中“另存为” .docx 后再导入 / old .doc files are not supported; save the file as .docx in Word first', 'unreadable');
   }
-  return importText(bytes.toString('utf8'), opts);
+  return importTextFile(bytes, opts);
 }
 
 async function importOne(
   file: string,
-  o: { placeId?: string; year?: number; places: PlaceRef[]; out: string; dryRun: boolean },
+  o: { placeId?: string; year?: number; places: PlaceRef[]; out: string; force: boolean; dryRun: boolean },
   io: Io,
 ): Promise<boolean> {
   let bytes: Buffer;
@@ -126,8 +131,10 @@ async function importOne(
     return false;
   }
   let result;
+  let saved;
   try {
     result = await importFile(file, bytes, { placeId: o.placeId, year: o.year, places: o.places });
+    saved = saveEntry(o.out, result, { force: o.force, dryRun: o.dryRun });
   } catch (e) {
     if (e instanceof ImportError) {
       io.error(`${file}: ${e.message}`);
@@ -136,37 +143,21 @@ async function importOne(
     throw e;
   }
 
-  const target = `${o.out}/reports/${result.placeId}/${result.year}.mdx`;
-  const exists = existsSync(target);
-  let frontmatter = result.frontmatter;
-  let kept: string[] = [];
-  if (exists) {
-    try {
-      ({ frontmatter, kept } = keepHandEdited(result.frontmatter, splitMdxFile(readFileSync(target, 'utf8')).data));
-    } catch (e) {
-      io.error(`${target}: 现有文件的 frontmatter 无法解析，未覆盖 / cannot parse the existing frontmatter; not overwritten (${(e as Error).message})`);
-      return false;
-    }
-  }
-  const checked = reportSchema.safeParse(frontmatter);
-  if (!checked.success) {
-    io.error(`${target}: 生成的 frontmatter 不符合要求 / the generated frontmatter is invalid:\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-    return false;
-  }
-  const mdx = mdxFile(frontmatter as unknown as Record<string, unknown>, result.body);
-
-  const shown = relative(process.cwd(), target) || target;
+  const shown = (path: string) => relative(process.cwd(), path) || path;
   const headings = [2, 3, 4].map((d) => (result.body.match(new RegExp(`^#{${d}} `, 'gm')) ?? []).length);
-  const fm = frontmatter;
+  const fm = saved.frontmatter;
   io.log(
     [
-      `${o.dryRun ? '试运行，未写入 / dry run, not written' : exists ? '已更新 / updated' : '已新建 / created'}: ${shown}  (${file})`,
+      `${o.dryRun ? '试运行，未写入 / dry run, not written' : saved.existed ? '已更新 / updated' : '已新建 / created'}: ${shown(saved.target)}  (${file})`,
+      ...(result.encoding && result.encoding !== 'UTF-8' ? [`  编码 / encoding: ${encodingLabel(result.encoding)}，已转换为 UTF-8 / converted to UTF-8`] : []),
+      ...(saved.backup ? [`  已发布条目，原文件已备份到 / published entry; the old file is backed up at: ${shown(saved.backup)}`] : []),
+      ...(o.dryRun && saved.published && !o.force ? [`  已发布条目：正式导入需加 --force（会先备份）/ published entry: a real import needs --force (with a backup)`] : []),
       `  标题 / title: ${fm.title}${fm.titleInferred ? '（拟定 / inferred）' : ''}`,
       `  年度 / year: ${fm.year} · 发文机关 / issuer: ${fm.issuer}`,
       `  成文日期 / signed: ${fm.documentDate ?? '—'} · 发布日期 / published: ${fm.publishedDate ?? '—'} · 发布者 / publisher: ${fm.source?.publisher ?? '—'}`,
       `  标题数 / headings: 二级 h2 ${headings[0]}, 三级 h3 ${headings[1]}, 四级 h4 ${headings[2]} · 句子 / sentences: ${result.sentences.length}`,
-      ...(kept.length ? [`  保留手工字段 / kept hand-edited fields: ${kept.join(', ')}`] : []),
-      ...(exists
+      ...(saved.kept.length ? [`  保留手工字段 / kept hand-edited fields: ${saved.kept.join(', ')}`] : []),
+      ...(saved.existed
         ? []
         : [
             `  新条目为草稿 / new entry, written as a draft (draft: true)`,
@@ -175,12 +166,7 @@ async function importOne(
       ...result.warnings.map((w) => `  注意 / note: ${w}`),
     ].join('\n'),
   );
-  if (o.dryRun) {
-    io.log(mdx);
-    return true;
-  }
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, mdx);
+  if (o.dryRun) io.log(saved.mdx);
   return true;
 }
 

@@ -380,7 +380,7 @@ describe('import CLI', () => {
     expect(existsSync(target)).toBe(false);
   });
 
-  it('creates the entry as a draft, then re-imports it keeping the hand-edited fields', async () => {
+  it('creates the entry as a draft, then re-imports the draft keeping the hand-edited fields', async () => {
     const created = await run(seedPath(SEEDS[2]), '--out', dir);
     expect(created.out).toContain('已新建 / created');
     expect(created.out).toContain('written as a draft');
@@ -390,13 +390,14 @@ describe('import CLI', () => {
 
     const old = splitMdxFile(first);
     const handChecked = { reconsiderationReceived: { value: 1, quote: '一是强化思想引领' } };
-    writeFileSync(target, mdxFile({ ...old.data, draft: false, indicators: handChecked }, old.body.replace('## 一、2023年主要工作', '## 改坏的标题')));
+    writeFileSync(target, mdxFile({ ...old.data, indicators: handChecked }, old.body.replace('## 一、2023年主要工作', '## 改坏的标题')));
     const again = await run(seedPath(SEEDS[2]), '--out', dir);
     expect(again.code).toBe(0);
     expect(again.out).toContain('kept hand-edited fields: draft, indicators');
     expect(again.out).not.toContain('written as a draft');
+    expect(again.out).not.toContain('backed up');
     const { data, body } = splitMdxFile(readFileSync(target, 'utf8'));
-    expect(data.draft).toBe(false);
+    expect(data.draft).toBe(true);
     expect(data.indicators).toEqual({ reconsiderationReceived: { value: 1, quote: '一是强化思想引领' } });
     expect(body).toContain('## 一、2023年主要工作');
   });
@@ -438,13 +439,17 @@ describe('import CLI on the five seeds', () => {
     }
   }, 60_000);
 
-  it('leaves the published seed entries of content/ byte-identical when run again', async () => {
+  it('refuses to re-import over the published seed entries of content/ and leaves them byte-identical', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-import-rerun-'));
     try {
       cpSync(CONTENT, dir, { recursive: true });
-      expect(await run([...seedFiles, '--out', dir])).toBe(0);
+      const errors: string[] = [];
+      expect(await main([...seedFiles, '--out', dir], { log: () => {}, error: (s) => void errors.push(s) })).toBe(1);
+      expect(errors).toHaveLength(SEEDS.length);
+      for (const e of errors) expect(e).toMatch(/已发布的报告[\s\S]*--force[\s\S]* \/ .*is a published report/);
       const files = readdirSync(join(CONTENT, 'reports'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
       expect(files).toHaveLength(SEEDS.length);
+      expect(readdirSync(join(dir, 'reports'), { recursive: true, encoding: 'utf8' }).sort()).toEqual(readdirSync(join(CONTENT, 'reports'), { recursive: true, encoding: 'utf8' }).sort());
       for (const f of files) expect(readFileSync(join(dir, 'reports', f), 'utf8'), f).toBe(readFileSync(join(CONTENT, 'reports', f), 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

