@@ -38,13 +38,13 @@ function elementProblems(node: JsxElement): string[] {
   const out: string[] = [];
   for (const attr of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) {
     if (attr.type === 'mdxJsxExpressionAttribute') {
-      out.push(`<${name}> 中的“{…}”会被当作代码执行，不允许 / a {…} spread in <${name}> would run as code; not allowed`);
+      out.push(`元素 <${name}> 中的“{…}”会被当作代码执行，不允许 / a {…} spread in <${name}> would run as code; not allowed`);
     } else if (!allowed.includes(attr.name)) {
       out.push(
-        `<${name}> 不允许属性“${shorten(attr.name)}”${allowed.length ? `（可用：${allowed.join('、')}）` : '（该元素不带属性）'} / attribute "${shorten(attr.name)}" is not allowed on <${name}>`,
+        `元素 <${name}> 不允许属性“${shorten(attr.name)}”${allowed.length ? `（可用：${allowed.join('、')}）` : '（该元素不带属性）'} / attribute "${shorten(attr.name)}" is not allowed on <${name}>`,
       );
     } else if (typeof attr.value !== 'string') {
-      out.push(`<${name}> 的属性 ${attr.name} 必须是引号中的文字，不能是“{…}”表达式 / attribute ${attr.name} of <${name}> must be literal text in quotes, not an expression`);
+      out.push(`元素 <${name}> 的属性 ${attr.name} 必须是引号中的文字，不能是“{…}”表达式 / attribute ${attr.name} of <${name}> must be literal text in quotes, not an expression`);
     }
   }
   return out;
