@@ -114,4 +114,23 @@ describe('npm run check on bad input', () => {
     expect(r.stdout).toContain('引文“没有的话”在正文中找不到');
     expect(r.stdout).toMatch(/发现 3 个错误/);
   });
+
+  it('npm run check lists problems of every kind at once, before astro check', { timeout: 120_000 }, async () => {
+    const dir = contentWith({
+      ...entry((s) =>
+        s
+          .replace('issuer: 怀化市人民政府', 'issuer: 怀化市人民政府\npublishedDate: 2024-02-30\nsourceUrl: x')
+          .replace('reconsiderationReceived:\n    value: 568', 'litigationLossRate:\n    value: 568')
+          .replace('quote: 办理复议案件568宗', 'quote: 办理复议案件568宗\n  litigationCases:\n    value: .inf\n    quote: 办理复议案件568宗'),
+      ),
+      'reports/hunan/huaihua/2021.MDX': good.replace('year: 2023', 'year: 2021'),
+    });
+    const r: { code?: number; stdout: string } = await promisify(execFile)('npm', ['run', 'check'], { env: { ...process.env, CONTENT_DIR: dir } }).catch((e) => e);
+    expect(r.code).toBe(1);
+    for (const m of ['发布日期必须是真实存在的日期', '未知字段：sourceUrl', '必须在 0 到 100 之间', '数值必须是有限的数字', '扩展名必须是小写的 .mdx']) expect(r.stdout).toContain(m);
+    expect(r.stdout).toMatch(/发现 5 个错误/);
+    // Astro's own check (which stops at the first schema error, without a line) never ran.
+    const printed = r.stdout.split('\n').filter((l) => !l.startsWith('> ')).join('\n');
+    expect(printed).not.toMatch(/astro check|Getting diagnostics|Result \(/);
+  });
 });
