@@ -1,7 +1,10 @@
 /**
  * Open-data shapes (documented in README): plain data in, rows out, shared by the JSON and CSV
- * endpoints so both always say the same thing.
+ * endpoints so both always say the same thing; and the files themselves (CSV, JSON, feed items),
+ * written so that no text a report carries can act as a formula, markup or code where they are opened.
  */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { stringify } from 'csv-stringify/sync';
 import { getIndicator, indicatorOrder } from './indicators';
 import { quoteAnchorId } from './urls';
 
@@ -102,3 +105,53 @@ export function csvRows(reports: readonly OpenReportInput[]): CsvRow[] {
     })),
   );
 }
+
+/**
+ * A cell a spreadsheet would take for a formula starts with one of these (OWASP, "CSV Injection"):
+ * `=HYPERLINK(…)` in a quote would become a live link, `=cmd|…` worse.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as a spreadsheet shows it and never runs it: one that could start a formula gets a
+ * leading `'` (which spreadsheets hide, and a reader of the raw CSV strips). Numbers (year, value)
+ * are not text: they are written as they are, a negative number as a number.
+ */
+export const neutraliseCell = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** indicators.csv: UTF-8 with a BOM (so Excel reads it as UTF-8) and CRLF (what Excel writes itself). */
+export function indicatorsCsv(reports: readonly OpenReportInput[]): string {
+  return stringify(csvRows(reports), {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    bom: true,
+    record_delimiter: 'windows',
+    cast: { boolean: (b) => (b ? 'true' : 'false'), string: neutraliseCell },
+  });
+}
+
+/** reports.json. */
+export function reportsJson(reports: readonly OpenReportInput[]): string {
+  return JSON.stringify({ generated: 'fazhi-reports', count: reports.length, reports: reports.map(reportJson) }, null, 1);
+}
+
+export interface FeedReportInput {
+  title: string;
+  /** The report page's path. */
+  link: string;
+  /** Publication date, else signing date. */
+  date?: Date;
+  placeFullName: string;
+  province: string;
+  year: number;
+  issuer: string;
+}
+
+/** A report as an item of feed.xml; @astrojs/rss escapes every value as XML text. */
+export const feedItem = (r: FeedReportInput): RSSFeedItem => ({
+  title: r.title,
+  link: r.link,
+  pubDate: r.date,
+  description: `${r.placeFullName} ${r.year}年度 · ${r.issuer}`,
+  categories: [r.province, String(r.year)],
+});

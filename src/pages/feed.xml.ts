@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getReports, reportDate } from '../data/reports';
+import { feedItem } from '../lib/opendata';
 import { reportUrl } from '../lib/urls';
 import { t } from '../strings';
 
@@ -12,12 +13,16 @@ export const GET: APIRoute = async ({ site }) => {
     description: t.site.tagline,
     site: site!,
     customData: '<language>zh-CN</language>',
-    items: reports.map((r) => ({
-      title: r.data.title,
-      link: reportUrl(r.place.id, r.year),
-      pubDate: reportDate(r),
-      description: `${r.place.fullName} ${r.year}年度 · ${r.data.issuer}`,
-      categories: [r.place.province.name, String(r.year)],
-    })),
+    items: reports.map((r) =>
+      feedItem({
+        title: r.data.title,
+        link: reportUrl(r.place.id, r.year),
+        date: reportDate(r),
+        placeFullName: r.place.fullName,
+        province: r.place.province.name,
+        year: r.year,
+        issuer: r.data.issuer,
+      }),
+    ),
   });
 };
