@@ -11,6 +11,11 @@
  * Either way the search index is built from the content beside the site, at the same time
  * (src/lib/search-index.ts): bundles per part of a year, each indexed again only when its reports'
  * searchable text changed, then linked into the site, which is checked before it replaces dist/.
+ *
+ * Safe to run (src/lib/build/): `--out` and `--work` are checked before anything is touched; one
+ * build at a time per output and per work directory (lock files); the site is published by renames
+ * that leave a complete site whenever the build is stopped; no Astro server file is published; and
+ * no Astro process sends telemetry.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +34,11 @@ import { Readable } from 'node:stream';
 import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle, type BundleList } from '../src/lib/search-bundles';
 import { BundleWriter, bundleWorkDir, docFromPage, fromPage, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { SITE_URL } from '../src/lib/site';
-import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
+import { astroStages, runMeasured, stopChildren, type StepFigures } from '../src/lib/proc';
+import { acquireLock, LockTimeout, releaseOnExit, type Lock } from '../src/lib/build/lock';
+import { checkBuildPaths, markBuilt, within } from '../src/lib/build/paths-guard';
+import { moveDir, publish, removeServerFiles, restoreInterrupted, serverFiles, stagingDir } from '../src/lib/build/publish';
+import { childEnv } from '../src/lib/build/env';
 
 /**
  * Sites up to this many reports build in one piece (an incremental one: a rebuild renders only
@@ -39,7 +48,7 @@ import { astroStages, runMeasured, type StepFigures } from '../src/lib/proc';
 export const SHARD_AT = 20000;
 export const SHARD_SIZE = 10000;
 
-const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out DIR] [--shard K | --search | --assemble]
+const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out DIR] [--work DIR] [--wait S] [--shard K | --search | --assemble]
 
   --shards N   分片数（默认：报告数超过 ${SHARD_AT} 时每约 ${SHARD_SIZE} 份一片，否则不分片）
                number of shards (default: one per ~${SHARD_SIZE} reports above ${SHARD_AT} reports, else none)
@@ -49,7 +58,13 @@ const USAGE = `用法 / usage: npm run build [-- --shards N] [--jobs J] [--out D
                build only shard K (0 = national pages) into .shards/K/, for parallel runners
   --search     只构建搜索索引到 .shards/index/，供多台机器并行 / build only the search index into .shards/index/
   --assemble   把 .shards/*/ 中已构建的分片与索引合并到输出目录 / assemble built shards (and the index) into the output
-  --work DIR   分片的工作目录（须在项目内）/ where shards are built, inside the project (default .shards)
+  --work DIR   工作目录（分片构建时须在项目内）/ work directory, inside the project for shards (default .shards)
+  --wait S     同一输出或工作目录正在构建时最多等待的秒数 / seconds to wait for another build of the same
+               output or work directory (default 1800)
+
+--out 与 --work 不能是项目目录及其上级、content/、src/ 等项目文件夹，也不能是非构建生成的非空目录。
+--out and --work may not be the project or above it, content/, src/ or another project folder, nor a
+non-empty directory the build did not make (it marks its own with a .fazhi-build file).
 
 最后一行 build-steps: {…} 给出每一步的耗时与峰值内存（供 npm run bench 读取）。
 The last line, build-steps: {…}, gives each step's wall time and peak memory (read by npm run bench).`;
@@ -64,6 +79,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'dist' },
     shard: { type: 'string' },
     work: { type: 'string', default: '.shards' },
+    wait: { type: 'string', default: '1800' },
     assemble: { type: 'boolean' },
     search: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -75,6 +91,44 @@ if (values.help) {
 }
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+// `--shard` and `--search` write only into the work directory.
+const writesOut = values.shard === undefined && !values.search;
+const out = resolve(values.out!);
+
+// Nothing is read, locked or deleted before both paths are known to be the build's to write.
+const paths = checkBuildPaths({ root: ROOT, contentDir, out: writesOut ? out : undefined, work: resolve(values.work!) });
+if (paths.problems.length) {
+  console.error(`${paths.problems.join('\n')}\n构建未开始，没有改动任何文件 / the build did not start; nothing was changed.`);
+  process.exit(1);
+}
+for (const notice of paths.notices) console.log(notice);
+const waitSec = Number(values.wait);
+if (!(waitSec >= 0)) throw new Error(`--wait 必须是非负秒数 / --wait must be a number of seconds (got ${values.wait})`);
+
+// One build at a time per output and per work directory (whose page state and search index a
+// build rewrites); released however the build ends. Always the output first, so two builds
+// never each hold one lock while waiting for the other.
+const locks: Lock[] = [];
+const named = (p: string) => (within(p, ROOT) && relative(ROOT, p)) || p;
+releaseOnExit(() => locks, (signal) => stopChildren(signal));
+try {
+  if (writesOut) {
+    mkdirSync(dirname(out), { recursive: true });
+    locks.push(await acquireLock(`${out}.lock`, { what: named(out), timeoutMs: waitSec * 1000, log: console.log }));
+    // First, with the lock held: a build stopped between its two renames left the old site aside.
+    const restored = restoreInterrupted(out);
+    if (restored) console.log(restored);
+  }
+  const workDir = resolve(values.work!);
+  mkdirSync(workDir, { recursive: true });
+  markBuilt(workDir);
+  locks.push(await acquireLock(join(workDir, '.lock'), { what: named(workDir), timeoutMs: waitSec * 1000, log: console.log }));
+} catch (e) {
+  if (!(e instanceof LockTimeout)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+
 const reportsDir = join(contentDir, 'reports');
 const ids = reportIds(reportsDir);
 const counts = countByProvince(ids);
@@ -82,14 +136,13 @@ const wanted = values.shards ? Number(values.shards) : ids.length > SHARD_AT ? M
 if (!Number.isInteger(wanted) || wanted < 1) throw new Error(`--shards 必须是正整数 / --shards must be a positive integer (got ${values.shards})`);
 const shardCount = shardCountFor(wanted, counts.size);
 if (shardCount < wanted) console.log(`只有 ${counts.size} 个省份有报告，分为 ${shardCount} 片 / ${counts.size} provinces have reports: ${shardCount} shards`);
-const out = resolve(values.out!);
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 
 /** Each step's figures, printed at the end for npm run bench. */
 const steps: StepFigures[] = [];
 
 async function run(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, prefix = ''): Promise<string> {
-  const r = await runMeasured(cmd, args, { ...process.env, ...env }, prefix);
+  const r = await runMeasured(cmd, args, childEnv(process.env, env), prefix);
   if (r.code !== 0) throw new Error(`${prefix}${step} 失败 / failed (exit ${r.code}): ${cmd} ${args.join(' ')}\n${r.output.slice(-3000)}`);
   steps.push({ step, ms: Math.round(r.ms), peakRss: r.peakRss, ...(cmd.endsWith('astro') ? astroStages(r.output) : {}) });
   return r.output;
@@ -174,11 +227,15 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
 
 /**
  * Links the bundles into `site` and writes their list, then checks the site before it is
- * published: every report the national open data lists has its page (a shard that lost entries
- * would otherwise shrink the site without a word), the indexed reports are exactly the report
- * pages, and the search page lists exactly the bundles built.
+ * published: it holds no Astro server file, every report the national open data lists has its
+ * page (a shard that lost entries would otherwise shrink the site without a word), the indexed
+ * reports are exactly the report pages, and the search page lists exactly the bundles built.
  */
 function publishIndex(site: string, bundles: readonly Bundle<SearchSource>[]): void {
+  const server = serverFiles(site);
+  if (server.length) {
+    throw new Error(`网站中有 Astro 的服务器端文件，不能发布 / the site holds Astro server files, which are never published:\n${server.slice(0, 20).join('\n')}`);
+  }
   for (const b of bundles) {
     const dir = join(bundleWorkDir(indexWork(), b), 'bundle');
     for (const rel of filesUnder(dir)) place(join(dir, rel), join(site, bundlePath(b), rel));
@@ -261,10 +318,10 @@ async function writeSitemap(site: string): Promise<void> {
   writeFileSync(join(site, 'sitemap-index.xml'), index);
 }
 
-/** Replaces `out` with the finished site `next`. */
-function swapIn(next: string): void {
-  rmSync(out, { recursive: true, force: true });
-  renameSync(next, out);
+/** Deletes what Astro may leave of its server side in a built site (see serverFiles), saying so. */
+function dropServerFiles(site: string): void {
+  const removed = removeServerFiles(site);
+  if (removed.length) console.log(`已删除 Astro 的服务器端文件 / removed Astro server files: ${removed.join(' ')}`);
 }
 
 /**
@@ -307,17 +364,27 @@ async function buildWhole(): Promise<void> {
   rmSync(join(state, 'next'), { recursive: true, force: true });
   mkdirSync(state, { recursive: true });
   const next = `${out}.next`;
+  const staging = stagingDir(next, ROOT);
   rmSync(next, { recursive: true, force: true });
-  const built = astro('site', next, { PAGE_CACHE: state }).then(() => {
-    if (incremental) console.log(`增量构建 / incremental: ${carryOver(state, out, next)} pages kept from the last build`);
-    return next;
-  });
+  const built = astro('site', staging, { PAGE_CACHE: state }).then(
+    () => {
+      moveDir(staging, next);
+      dropServerFiles(next);
+      if (incremental) console.log(`增量构建 / incremental: ${carryOver(state, out, next)} pages kept from the last build`);
+      return next;
+    },
+    (e: unknown) => {
+      // A staging directory of an output outside the project is one per output: none left behind.
+      if (staging !== next) rmSync(staging, { recursive: true, force: true });
+      throw e;
+    },
+  );
   const { bundles } = await searchIndex(built);
   publishIndex(next, bundles);
   await writeSitemap(next);
   // The stamp goes first and comes back last: a build cut off in between starts afresh.
   rmSync(stamp, { force: true });
-  swapIn(next);
+  publish(next, out);
   rmSync(join(state, 'current'), { recursive: true, force: true });
   if (existsSync(join(state, 'next'))) renameSync(join(state, 'next'), join(state, 'current'));
   writeFileSync(stamp, code);
@@ -380,6 +447,7 @@ async function buildShards(ks: readonly number[]): Promise<void> {
         rmSync(shardDir(k), { recursive: true, force: true });
         mkdirSync(shardDir(k), { recursive: true });
         await astro(`${k}/${shardCount}`, join(shardDir(k), 'dist'), { SHARD: `${k}/${shardCount}` }, `[${k}/${shardCount}] `);
+        dropServerFiles(join(shardDir(k), 'dist'));
         // The stamp is written last: a shard whose build failed or was cut off is built again.
         writeFileSync(join(shardDir(k), 'inputs.sha256'), inputDigest(k));
       } catch (e) {
@@ -433,7 +501,7 @@ if (values.shard !== undefined) {
   const { bundles } = await searchIndex(pagesBuilt);
   publishIndex(next, bundles);
   await writeSitemap(next);
-  swapIn(next);
-  console.log(`${shardCount} 个分片已合并到 / shards assembled into ${relative(ROOT, out) || out} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  publish(next, out);
+  console.log(`${shardCount} 个分片已合并到 / shards assembled into ${named(out)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   printSteps({ assembleMs: Date.now() - t });
 }

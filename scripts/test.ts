@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, ensureChromium } from './ensure-chromium';
+import { childEnv } from '../src/lib/build/env';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,8 @@ interface Outcome {
 function exec(cmd: string, args: string[]): Promise<number> {
   console.log(`$ ${cmd} ${args.join(' ')}`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Telemetry off for every astro process below, the fixture builds of the site tests included.
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv(process.env) });
     child.on('error', (e) => {
       console.error(`无法运行 / could not run ${cmd}: ${e.message}`);
       resolve(127);

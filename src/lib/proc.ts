@@ -2,7 +2,7 @@
  * Runs a command and samples the resident memory of its whole process tree from /proc, so
  * benchmarks can report the peak memory of a build stage (Linux only; elsewhere peak is 0).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface RunResult {
@@ -39,11 +39,23 @@ function treeRss(root: number): number {
   return total;
 }
 
+/** Children started by runMeasured that have not ended yet. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Sends `signal` to every child runMeasured started that still runs: a build stopped by a signal
+ * stops its astro builds too, rather than leave them writing into an output it no longer locks.
+ */
+export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const child of running) child.kill(signal);
+}
+
 /** Runs `cmd`; with `echo` (a line prefix, possibly empty) its output is also written to ours as it comes. */
 export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, echo?: string): Promise<RunResult> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -59,6 +71,7 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv 
       if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
     }, 200);
     child.on('close', (code) => {
+      running.delete(child);
       clearInterval(timer);
       resolve({ code: code ?? 1, ms: performance.now() - start, peakRss, output });
     });
