@@ -28,6 +28,9 @@ export const t = {
     filterLevel: '层级',
     any: '全部',
     clearFilters: '清除筛选',
+    // A filter value in the URL that the page does not offer (e.g. ?year=../../): ignored, and said so.
+    ignoredFilter: (label: string, value: string) => `${label}“${value}”`,
+    ignoredFilters: (items: readonly string[]) => `已忽略无效的筛选条件：${items.join('、')}`,
     searching: '正在搜索…',
     count: (n: number, q: string) => `找到 ${n} 份包含“${q}”的报告`,
     // Shown as results come in, before the screenful is complete.

@@ -31,6 +31,9 @@ const loadStops = (path: string): Promise<Set<string>> =>
     .catch(() => new Set<string>());
 
 const FILTERS = ['year', 'province', 'level'] as const;
+const FILTER_LABELS = { year: t.search.filterYear, province: t.search.filterProvince, level: t.search.filterLevel };
+/** Characters of an ignored filter value shown back: enough to recognise it, too few to write a message with. */
+const SHOWN_VALUE = 20;
 const PAGE = 10;
 // In the page, not a web worker: the runtime then fetches its wasm from the page, which has preloaded it.
 const PAGEFIND_OPTIONS = { excerptLength: 40, noWorker: true };
@@ -151,13 +154,29 @@ export async function runSearchPage(): Promise<void> {
     return;
   }
 
-  // Filter selects (their options are in the page), preselected from the URL.
+  // Filter selects (their options are in the page), preselected from the URL. A value the page
+  // does not offer (mistyped, edited, or made up) would hide every result: it is ignored, and the
+  // page says so (as text: URL parameters are never markup).
+  const filters: Record<string, string> = {};
+  const ignored: string[] = [];
   for (const name of FILTERS) {
     const select = fieldset.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
-    select.value = params.get(name) ?? '';
+    const wanted = params.get(name) ?? '';
+    const known = wanted !== '' && [...select.options].some((o) => o.value === wanted);
+    if (known) filters[name] = wanted;
+    else if (wanted) {
+      const chars = [...wanted];
+      ignored.push(t.search.ignoredFilter(FILTER_LABELS[name], chars.length > SHOWN_VALUE ? `${chars.slice(0, SHOWN_VALUE).join('')}…` : wanted));
+    }
+    select.value = known ? wanted : '';
     select.addEventListener('change', () => select.form!.requestSubmit());
   }
   fieldset.hidden = false;
+  if (ignored.length) {
+    const notice = $('search-notice');
+    notice.textContent = t.search.ignoredFilters(ignored);
+    notice.hidden = false;
+  }
   $('clear-filters').addEventListener('click', (e) => {
     e.preventDefault();
     location.href = `${location.pathname}?q=${encodeURIComponent(q)}`;
@@ -169,8 +188,6 @@ export async function runSearchPage(): Promise<void> {
     return;
   }
   status.textContent = t.search.searching;
-  const filters: Record<string, string> = {};
-  for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
   // Whether the first year needs Pagefind is known from its stop pairs alone: start loading it
   // while the pair table (which only picks among the indexed pairs) is still coming.
   const firstYear = filters.year && byYear.has(filters.year) ? filters.year : years[0];
