@@ -26,13 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { reportIds } from '../src/lib/build-scope';
 import { outline, partsCovered } from '../src/lib/compliance';
-import { splitFrontmatter } from '../src/lib/validate';
+import { CONTENT_PROBLEMS, splitFrontmatter } from '../src/lib/validate';
 import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor } from '../src/lib/shards';
 import { manifestFile, type PageManifest } from '../src/data/incremental';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { Readable } from 'node:stream';
 import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle, type BundleList } from '../src/lib/search-bundles';
-import { BundleWriter, bundleWorkDir, docFromPage, fromPage, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
+import { BundleWriter, bundleWorkDir, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, stopChildren, type StepFigures } from '../src/lib/proc';
 import { acquireLock, LockTimeout, releaseOnExit, type Lock } from '../src/lib/build/lock';
@@ -143,7 +143,12 @@ const steps: StepFigures[] = [];
 
 async function run(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, prefix = ''): Promise<string> {
   const r = await runMeasured(cmd, args, childEnv(process.env, env), prefix);
-  if (r.code !== 0) throw new Error(`${prefix}${step} 失败 / failed (exit ${r.code}): ${cmd} ${args.join(' ')}\n${r.output.slice(-3000)}`);
+  if (r.code !== 0) {
+    // Content problems are listed whole (every file, every line); otherwise the end of the log says why.
+    const at = r.output.indexOf(CONTENT_PROBLEMS);
+    const detail = at >= 0 ? r.output.slice(r.output.lastIndexOf('\n', at) + 1) : r.output.slice(-3000);
+    throw new Error(`${prefix}${step} 失败 / failed (exit ${r.code}): ${cmd} ${args.join(' ')}\n${detail}`);
+  }
   steps.push({ step, ms: Math.round(r.ms), peakRss: r.peakRss, ...(cmd.endsWith('astro') ? astroStages(r.output) : {}) });
   return r.output;
 }
@@ -176,8 +181,7 @@ const indexWork = () => join(resolve(values.work!), 'index');
 /**
  * Builds the search bundles from the content while `siteBuilt` (the site directory, once built)
  * is on its way: year by year, newest first, each year's bundles go to Pagefind as soon as its
- * search documents are made; bundles with reports whose text comes from their page (MDX
- * components) wait for the site. Resolves with the site directory and all bundles.
+ * search documents are made. Resolves with the site directory and all bundles.
  */
 async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ site?: string; bundles: Bundle<SearchSource>[] }> {
   const t = performance.now();
@@ -186,15 +190,12 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
   const writer = new BundleWriter(indexWork(), 1);
   void siteBuilt.finally(() => writer.setConcurrency(availableParallelism())).catch(() => {});
   const bundles: Bundle<SearchSource>[] = [];
-  const late: SearchSource[][] = [];
   let failure: unknown;
   try {
     for await (const sources of searchSourcesByYear(contentDir, drafts, tick)) {
       const planned = planBundles(sources);
       bundles.push(...planned);
-      // A year with reports whose text comes from their page waits for the site.
-      if (sources.some(fromPage)) late.push(sources);
-      else writer.add(sources[0].year, planned, await yearStopPairs(sources[0].year, sources, indexWork()));
+      writer.add(sources[0].year, planned, await yearStopPairs(sources[0].year, sources, indexWork()));
     }
     console.log(`搜索文档 / search documents: ${bundles.reduce((n, b) => n + b.sources.length, 0)} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   } catch (e) {
@@ -203,19 +204,6 @@ async function searchIndex(siteBuilt: Promise<string | undefined>): Promise<{ si
   // The site's failure comes first: an entry that breaks the index breaks the build, with the build's message.
   const site = await siteBuilt.finally(() => writer.done().catch(() => {}));
   if (failure) throw failure;
-  if (site) {
-    for (const sources of late) {
-      for (const s of sources.filter(fromPage)) {
-        const page = join(site, s.url, 'index.html');
-        s.doc = existsSync(page) ? docFromPage(readFileSync(page, 'utf8')) : undefined;
-        if (!s.doc) throw new Error(`${s.id}: 报告页缺失或没有可搜索的正文，无法建索引 / no built page with searchable text to index`);
-      }
-      writer.add(sources[0].year, planBundles(sources), await yearStopPairs(sources[0].year, sources, indexWork()));
-    }
-  } else if (late.length) {
-    // `--search` on its own runner: these years are indexed at assembly, from their pages.
-    console.log('部分报告的正文需要合并后的页面，将在合并时建索引 / some reports are indexed at assembly, from their pages');
-  }
   const figures = await writer.done();
   const indexed = figures.filter((f) => f.indexed);
   steps.push({ step: 'search index', ms: Math.round(performance.now() - t), peakRss: 0 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { bodyText, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/validate';
+import { bodyText, CONTENT_PROBLEMS, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/validate';
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { complianceOf, type Compliance } from '../lib/compliance';
 import { buildScope } from '../lib/build-scope';
@@ -47,7 +47,7 @@ async function load(): Promise<Report[]> {
       ),
     );
   }
-  if (problems.length) throw new Error(`报告内容有误 / invalid report entries:\n${formatProblems(problems)}`);
+  if (problems.length) throw new Error(`${CONTENT_PROBLEMS} / invalid report entries:\n${formatProblems(problems)}`);
   const reports: Report[] = [];
   for (const entry of entries) {
     if (entry.data.draft && !showDrafts) continue;

@@ -28,7 +28,7 @@ import { renderReportBody } from './content/body';
 import { parseYaml } from './content/yaml';
 import { buildPlaceTree, type Place } from './places';
 import { bundlePath, stopListPath, type Bundle } from './search-bundles';
-import { searchDocHtml, searchDocOf, searchDocument, searchFields, type SearchDoc, type SearchFields } from './search-doc';
+import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './search-doc';
 import { pairsOf } from './search-pairs';
 import { reportUrl } from './urls';
 import { parseEntryId, splitFrontmatter } from './validate';
@@ -119,10 +119,6 @@ export async function searchSources(contentDir: string, drafts: boolean): Promis
   return all;
 }
 
-/** @deprecated every body is rendered from its source now; kept until scripts/build.ts drops its page path. */
-export const fromPage = (_s: SearchSource): boolean => false;
-/** @deprecated see fromPage. */
-export const docFromPage = (page: string): SearchDoc | undefined => searchDocument(page);
 
 /** Pairs in at least `share` of `docs` (none for fewer than `minReports` docs), sorted. */
 export function stopPairs(docs: readonly SearchDoc[], share = STOP_SHARE, minReports = STOP_MIN_REPORTS): string[] {

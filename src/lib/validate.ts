@@ -103,6 +103,9 @@ export function validateEntries(entries: readonly EntryInput[], placeIds: Readon
   return entries.flatMap((e) => entryProblems(e, placeIds, bodyProblems(e)));
 }
 
+/** How a build that fails on its content begins its message; scripts/build.ts shows the list after it whole. */
+export const CONTENT_PROBLEMS = '报告内容有误';
+
 /** One line per problem: `file:line › field: message`. */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` › ${p.field}` : ''}: ${p.message}`).join('\n');

@@ -25,7 +25,7 @@ import type { RenderedBody } from '../lib/content/body';
 import { listReportFiles } from '../lib/content/files';
 import { readReportFile } from '../lib/content/report-file';
 import { provinceOf } from '../lib/shards';
-import { formatProblems, type Problem } from '../lib/validate';
+import { CONTENT_PROBLEMS, formatProblems, type Problem } from '../lib/validate';
 
 /** What the build needs from a report's body, worked out at content sync. */
 export interface ReportFacts {
@@ -92,7 +92,7 @@ export function reportsLoader(base: string): Loader {
         for (const found of await Promise.all(ids.slice(i, i + 16).map(sync))) problems.push(...found);
       }
       if (problems.length) {
-        throw new Error(`报告内容有误，请逐条修改（npm run check 可列出全部问题）/ invalid report entries:\n${formatProblems(problems)}`);
+        throw new Error(`${CONTENT_PROBLEMS}，请逐条修改（npm run check 可列出全部问题）/ invalid report entries:\n${formatProblems(problems)}`);
       }
       const present = new Set(ids);
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
