@@ -198,6 +198,36 @@ export interface SourceText {
   tables?: readonly SourceTable[];
   /** What reading the file dropped (images, comments); listed first among the import warnings. */
   warnings?: readonly string[];
+  /** What the format states about the report outside its text (HTML meta tags, the gov.cn metadata table, PDF info). */
+  meta?: SourceMeta;
+}
+
+/**
+ * Metadata a source states in its own structure, each field as written there (dates `YYYY-MM-DD`).
+ * The text's own statements are read by the pipeline; these complete or confirm them.
+ */
+export interface SourceMeta {
+  title?: string;
+  /** 发文机关 / 发布机构 as the page's metadata names it. */
+  issuer?: string;
+  /** 成文日期. */
+  documentDate?: string;
+  /** 发布日期 (never a page's update time or today's date). */
+  publishedDate?: string;
+  /** 来源 / 信息来源 / 发布者. */
+  publisher?: string;
+  /** Website name (SiteName). */
+  site?: string;
+  /** The page's own address (canonical or og:url), when the saved page states it. */
+  url?: string;
+  /** 索引号. */
+  indexNumber?: string;
+  /** 主题分类. */
+  subject?: string;
+  /** 文号. */
+  documentNumber?: string;
+  /** ColumnName: the site section it was published in. */
+  column?: string;
 }
 
 /** A table in the body, among the outline's blocks. */
