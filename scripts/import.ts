@@ -1,28 +1,30 @@
 /**
- * `npm run import -- <file.txt|file.docx> [--place <id>] [--year <y>] [--out <content dir>] [--force] [--dry-run]`:
- * turns a report copied as plain text (any common Chinese encoding), or a Word document, into
- * `reports/<place id>/<year>.mdx`. A new entry is written as a draft with the indicators the
+ * `npm run import -- <files or folders…> [--place <id>] [--year <y>] [--out <content dir>] [--force] [--dry-run]`:
+ * turns a report (a saved web page, a PDF, a Word document, or text copied from a page in any
+ * common Chinese encoding) into `reports/<place id>/<year>.mdx`; a batch ends with a summary table,
+ * and one broken file never stops the rest. A new entry is written as a draft with the indicators the
  * extractor finds, each marked for checking. Re-runnable over a draft, which keeps its hand-edited
  * fields (indicators, source.url, source.site, draft); a published entry is only replaced with
  * --force, after a backup.
  */
-import { readFileSync } from 'node:fs';
-import { extname, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { importDocx } from '../src/lib/docx';
 import { encodingLabel } from '../src/lib/import/encoding';
-import { ImportError, importTextFile, loadPlaces, PREFILL_NOTE, saveEntry, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/importer';
+import { IMPORT_EXTENSIONS, readSource } from '../src/lib/import/read';
+import { ImportError, importSource, loadPlaces, PREFILL_NOTE, saveEntry, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/importer';
 import { contentDir } from '../src/lib/paths';
 
 const USAGE = `用法 / usage:
-  npm run import -- <file.txt|file.docx> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--force] [--dry-run]
+  npm run import -- <文件或文件夹…> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--force] [--dry-run]
 
-把法治政府建设年度报告（从政府网站复制的纯文本 .txt，或 Word 文档 .docx）导入为
-reports/<地区id>/<年度>.mdx。Word 文档的各级标题取自标题样式（标题 1/2/3），否则按“一、”“（一）”“1.”
+把法治政府建设年度报告（保存的网页 .html/.htm、PDF、Word 文档 .docx，或从网站复制的纯文本 .txt）导入为
+reports/<地区id>/<年度>.mdx。给出文件夹时导入其中（含子文件夹）全部可导入的文件，最后列出汇总表。Word 文档的各级标题取自标题样式（标题 1/2/3），否则按“一、”“（一）”“1.”
 编号识别；表格保留，图片和批注删除并提示。新条目写为草稿（draft: true），并预填自动提取的指标，
 每项注明“${PREFILL_NOTE}”，请逐项核对后删去该注明。
-Imports a report (plain text or a Word .docx) as reports/<place id>/<year>.mdx. Word headings come
+Imports a report (a saved web page, a PDF, a Word .docx or plain text) as
+reports/<place id>/<year>.mdx; a folder imports every importable file in it, with a summary table. Word headings come
 from heading styles, else from the numbering; tables are kept, images and comments dropped with a
 warning. A new entry is a draft with indicators prefilled by the extractor, each noted as to be
 checked. A .txt may be UTF-8, UTF-16 or GBK/GB18030 (Big5 too); the encoding is detected.
@@ -76,11 +78,7 @@ export async function main(argv: readonly string[], io: Io = { log: console.log,
     return 0;
   }
   if (!files.length) {
-    io.error(`请指定要导入的文件（.txt 或 .docx）/ give the file to import (.txt or .docx)\n\n${USAGE}`);
-    return 1;
-  }
-  if (files.length > 1 && (values.place || values.year)) {
-    io.error('一次导入多个文件时不能用 --place 或 --year / --place and --year apply to one file only');
+    io.error(`请指定要导入的文件或文件夹 / give the files or folders to import\n\n${USAGE}`);
     return 1;
   }
   let year: number | undefined;
@@ -100,35 +98,91 @@ export async function main(argv: readonly string[], io: Io = { log: console.log,
     return 1;
   }
 
-  let failed = 0;
-  for (const file of files) {
-    if (!(await importOne(file, { placeId: values.place, year, places, out, force: values.force, dryRun: values['dry-run'] }, io))) failed++;
+  const inputs = expandInputs(files);
+  if (inputs.length > 1 && (values.place || values.year)) {
+    io.error('一次导入多个文件（或一个文件夹）时不能用 --place 或 --year / --place and --year apply to one file only');
+    return 1;
   }
-  if (files.length > 1) io.log(`\n完成 ${files.length - failed}/${files.length} 个 / imported ${files.length - failed} of ${files.length}`);
+  const rows: SummaryRow[] = [];
+  for (const input of inputs) {
+    if ('error' in input) {
+      io.error(`${input.file}: ${input.error}`);
+      rows.push({ file: input.file, outcome: '失败 / failed' });
+      continue;
+    }
+    rows.push(await importOne(input.file, { placeId: values.place, year, places, out, force: values.force, dryRun: values['dry-run'] }, io));
+  }
+  const failed = rows.filter((r) => r.failed || r.outcome.startsWith('失败')).length;
+  if (rows.length > 1) io.log(`\n${summaryTable(rows)}\n\n完成 ${rows.length - failed}/${rows.length} 个 / imported ${rows.length - failed} of ${rows.length}`);
   return failed ? 1 : 0;
 }
 
-/** Imports one file by its extension: .docx as Word, .doc refused, anything else as plain text. */
-async function importFile(file: string, bytes: Buffer, opts: ImportOptions): Promise<ImportResult> {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.docx') return importDocx(bytes, opts);
-  if (ext === '.doc') {
-    throw new ImportError('不支持旧版 .doc 文件，请在 Word 中“另存为” .docx 后再导入 / old .doc files are not supported; save the file as .docx in Word first', 'unreadable');
+/** One line of the summary of a batch. */
+interface SummaryRow {
+  file: string;
+  place?: string;
+  year?: number;
+  title?: string;
+  outcome: string;
+  failed?: boolean;
+}
+
+/**
+ * The files to import: each file given, and every importable file (IMPORT_EXTENSIONS) in each
+ * directory given, recursively, in name order. A path that cannot be read is kept as an error row.
+ */
+export function expandInputs(paths: readonly string[]): ({ file: string } | { file: string; error: string })[] {
+  const out: ({ file: string } | { file: string; error: string })[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      out.push({ file: path, error: '找不到该文件或文件夹 / no such file or directory' });
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      out.push({ file: path });
+      continue;
+    }
+    const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
+      .filter((f) => (IMPORT_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase()))
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+      .map((f) => ({ file: join(path, f) }));
+    if (!found.length) out.push({ file: path, error: `文件夹中没有可导入的文件（${IMPORT_EXTENSIONS.join(' ')}）/ no importable files in this folder` });
+    out.push(...found);
   }
-  return importTextFile(bytes, opts);
+  return out;
+}
+
+/** The summary of a batch as an aligned text table: file → place, year, title, outcome. */
+export function summaryTable(rows: readonly SummaryRow[]): string {
+  const header = ['文件 / file', '地区 / place', '年度 / year', '标题 / title', '结果 / outcome'];
+  const cells = rows.map((r) => [r.file, r.place ?? '—', r.year ? String(r.year) : '—', r.title ?? '—', r.outcome]);
+  // East Asian characters take two columns in a terminal.
+  const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+  const widths = header.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]))));
+  const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x + ' '.repeat(widths[i] - width(x)))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+/** Reads and imports one file of any supported format (src/lib/import/read.ts). */
+async function importFile(file: string, bytes: Buffer, opts: ImportOptions): Promise<ImportResult> {
+  const src = await readSource(file, bytes);
+  return { ...importSource(src, opts), ...(src.encoding ? { encoding: src.encoding } : {}) };
 }
 
 async function importOne(
   file: string,
   o: { placeId?: string; year?: number; places: PlaceRef[]; out: string; force: boolean; dryRun: boolean },
   io: Io,
-): Promise<boolean> {
+): Promise<SummaryRow> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     io.error(`${file}: 无法读取文件 / cannot read the file`);
-    return false;
+    return { file, outcome: '失败：无法读取 / failed: unreadable', failed: true };
   }
   let result;
   let saved;
@@ -136,11 +190,10 @@ async function importOne(
     result = await importFile(file, bytes, { placeId: o.placeId, year: o.year, places: o.places });
     saved = saveEntry(o.out, result, { force: o.force, dryRun: o.dryRun });
   } catch (e) {
-    if (e instanceof ImportError) {
-      io.error(`${file}: ${e.message}`);
-      return false;
-    }
-    throw e;
+    // One broken file never stops a batch: its row says why, and the run exits 1.
+    const message = e instanceof ImportError ? e.message : `导入时出错 / unexpected error: ${(e as Error).message}`;
+    io.error(`${file}: ${message}`);
+    return { file, place: result?.placeId, year: result?.year, title: result?.frontmatter.title, outcome: `失败 / failed: ${message.split(' / ')[0].slice(0, 40)}`, failed: true };
   }
 
   const shown = (path: string) => relative(process.cwd(), path) || path;
@@ -167,7 +220,8 @@ async function importOne(
     ].join('\n'),
   );
   if (o.dryRun) io.log(saved.mdx);
-  return true;
+  const outcome = o.dryRun ? '试运行 / dry run' : saved.existed ? '已更新 / updated' : '已新建 / created';
+  return { file, place: result.placeId, year: fm.year, title: fm.title, outcome };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
