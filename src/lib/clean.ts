@@ -1,9 +1,12 @@
 /**
- * Strips the page chrome that comes along when a report is copied from a government website
- * (repeated title, publisher/date/view-count lines, share and login widgets) and keeps the
- * metadata that chrome carries. Chrome is only ever recognised as a whole line, so a body
- * sentence that merely contains a chrome word (`关注`, `业主`) is never touched.
+ * Strips the page chrome that comes along when a report is copied from a government website (or
+ * read from a PDF printed from one) and keeps the metadata that chrome carries. What chrome is
+ * lives in the named rules of ./import/chrome.ts; this module applies them line by line, reads the
+ * gov.cn metadata block and the 发布时间…来源 line before dropping them, and drops the repeated
+ * title line. Chrome is only ever recognised as a whole line, and a line of prose never is, so a
+ * body sentence that merely contains a chrome word (`关注`, `业主`, `浏览`) is never touched.
  */
+import { chromeRule, isMetaValue, isProse, metaFieldOf, metaLabel, pageTitleOf, parseMetaFields, type MetaField } from './import/chrome';
 import { normalizeSpace, parseDate, splitLines } from './text';
 
 /** One non-empty line of the source, whitespace-normalised, with its 1-based line number. */
@@ -12,68 +15,65 @@ export interface SourceLine {
   line: number;
 }
 
+/** A line dropped as chrome, with the id of the rule that dropped it. */
+export interface RemovedLine extends SourceLine {
+  rule: string;
+}
+
 export interface CleanResult {
   /** The remaining lines, in order: title (if any), body, signature. */
   lines: SourceLine[];
-  /** 发布者 / 发布机构 / 信息来源 / 来源 of the page. */
+  /** 发布者 / 信息来源 / 来源 of the page. */
   publisher?: string;
-  /** 发布日期 / 发布时间 of the page, `YYYY-MM-DD`. */
+  /** 发布日期 / 发布时间 of the page, `YYYY-MM-DD`; never an unlabelled, 更新时间 or today's date. */
   publishedDate?: string;
   /** 成文日期 when the page states it, `YYYY-MM-DD`. */
   documentDate?: string;
   /** 发文机关 when the page states it. */
   issuer?: string;
-  /** The lines dropped as chrome, for reporting. */
-  removed: SourceLine[];
+  /** 发布机构 of the gov.cn metadata block. */
+  organ?: string;
+  /** 索引号 of the gov.cn metadata block. */
+  indexNumber?: string;
+  /** 主题分类 of the gov.cn metadata block. */
+  subject?: string;
+  /** 文号 / 发文字号. */
+  documentNumber?: string;
+  /** 标题 / 名称 of the metadata block, or the title of the page's <title> line: the report's title as the page states it. */
+  title?: string;
+  /** The lines dropped as chrome, in order, for reporting. */
+  removed: RemovedLine[];
 }
 
-/** The share widget that ends the article on many government CMSs: everything from it on is chrome. */
-const CHROME_TAIL = /^扫一扫在手机(上)?打开(当前页|本页)?$/;
-
-/** Whole lines of widget text. Exact matches only: these words also occur inside real sentences. */
-const CHROME_LINES = new Set([
-  '招标',
-  '业主',
-  '-',
-  '关注我们可获得更多采购需求',
-  '关注',
-  '相关推荐',
-  '返回首页',
-  '收藏',
-  '登录',
-  '最近搜索',
-  '热门搜索',
-]);
-const CHROME_PATTERNS = [/^标签[:：]/, /^\d+人觉得有用$/];
-
-/** Labels of the page's metadata line(s). `信息来源` before `来源` so the longer label wins. */
-const META_LABEL =
-  /(发布者|发布机构|发布单位|发布日期|发布时间|成文日期|发文机关|信息来源|来源|浏览次数|访问次数|点击数|阅读次数|作者|字号|索引号|文号)\s*[:：]/g;
-
-/** Reads `label:value` pairs when the line is nothing but such pairs, else undefined. */
-export function parseMetaLine(text: string): Map<string, string> | undefined {
-  // A metadata line is short and is not prose; a body sentence never starts with `发布者:`.
-  if (text.length > 160 || text.includes('。')) return undefined;
-  const matches = [...text.matchAll(META_LABEL)];
-  if (!matches.length || matches[0].index !== 0) return undefined;
-  const fields = new Map<string, string>();
-  matches.forEach((m, i) => {
-    const end = i + 1 < matches.length ? matches[i + 1].index : text.length;
-    const value = normalizeSpace(text.slice(m.index + m[0].length, end));
-    if (!fields.has(m[1])) fields.set(m[1], value);
-  });
-  return fields;
-}
-
-const isChrome = (text: string) =>
-  CHROME_LINES.has(text) || (text.length <= 40 && CHROME_PATTERNS.some((re) => re.test(text)));
-
-/** How far into the text a repeated title line is looked for. */
+/** How far into the kept lines a repeated title line is looked for (never near the signature). */
 const TITLE_REPEAT_WINDOW = 6;
+const compact = (text: string) => text.replace(/\s+/g, '');
+/** `标题_站点名`: the title followed by the site's name, as a page's <title> reads. */
+const SITE_SUFFIX = /^[_\-—|｜]+[^。，,；;]{2,30}$/;
+
+/** Whether `text` repeats a title-like line kept just before (CMS pages print the title twice). */
+function repeatsTitle(text: string, kept: readonly SourceLine[]): boolean {
+  if (isProse(text)) return false;
+  const c = compact(text);
+  return kept.some(({ text: k }) => {
+    const kc = compact(k);
+    return kc.length >= 6 && !isProse(k) && (c === kc || (c.startsWith(kc) && SITE_SUFFIX.test(c.slice(kc.length))));
+  });
+}
+
+/** Keeps the first value of each field; dates are parsed, empty values ignored. */
+function keepField(result: CleanResult, field: MetaField | undefined, value: string): void {
+  if (!field || !value) return;
+  if (field === 'publishedDate' || field === 'documentDate') {
+    result[field] ??= parseDate(value);
+    return;
+  }
+  result[field] ??= value;
+}
 
 /**
  * Removes page chrome and empty lines from a pasted report and extracts the metadata the chrome
- * carries. The first line is left in place even when it is a title: deciding what a title is
+ * carries. The first kept line is left in place even when it is a title: deciding what a title is
  * belongs to the importer; only its repetitions are chrome.
  */
 export function cleanText(raw: string): CleanResult {
@@ -82,34 +82,30 @@ export function cleanText(raw: string): CleanResult {
     .filter((l) => l.text !== '');
   const result: CleanResult = { lines: [], removed: [] };
 
-  const tail = all.findIndex((l) => CHROME_TAIL.test(l.text));
-  const candidates = tail >= 0 ? all.slice(0, tail) : all;
-  if (tail >= 0) result.removed.push(...all.slice(tail));
-
-  for (const l of candidates) {
-    const meta = parseMetaLine(l.text);
-    if (meta) {
-      result.publisher ??= meta.get('发布者') || meta.get('发布机构') || meta.get('发布单位') || meta.get('信息来源') || meta.get('来源') || undefined;
-      const published = meta.get('发布日期') ?? meta.get('发布时间');
-      if (published) result.publishedDate ??= parseDate(published);
-      const signed = meta.get('成文日期');
-      if (signed) result.documentDate ??= parseDate(signed);
-      result.issuer ??= meta.get('发文机关') || undefined;
-      result.removed.push(l);
+  for (let i = 0; i < all.length; i++) {
+    const l = all[i];
+    const rule = chromeRule(l.text);
+    if (rule) {
+      result.removed.push({ ...l, rule: rule.id });
+      if (rule.id === 'page-title') result.title ??= pageTitleOf(l.text);
+      if (rule.id !== 'metadata') continue;
+      // A label alone on its line (the block copied one table cell per line): its value may be the next line.
+      const label = metaLabel(l.text);
+      const next = all[i + 1];
+      if (label && next && isMetaValue(label, next.text)) {
+        keepField(result, metaFieldOf(label), next.text);
+        result.removed.push({ ...next, rule: rule.id });
+        i++;
+      } else if (!label) {
+        for (const f of parseMetaFields(l.text) ?? []) keepField(result, f.field, f.value);
+      }
       continue;
     }
-    if (isChrome(l.text)) {
-      result.removed.push(l);
-      continue;
-    }
-    // CMS pages print the title twice (page heading and article heading).
-    const first = result.lines[0];
-    if (first && l.text === first.text && result.lines.length < TITLE_REPEAT_WINDOW) {
-      result.removed.push(l);
+    if (result.lines.length <= TITLE_REPEAT_WINDOW && repeatsTitle(l.text, result.lines)) {
+      result.removed.push({ ...l, rule: 'repeated-title' });
       continue;
     }
     result.lines.push(l);
   }
-  result.removed.sort((a, b) => a.line - b.line);
   return result;
 }

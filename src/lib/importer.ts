@@ -15,13 +15,15 @@ import YAML from 'yaml';
 import { isPlaceId, PLACE_ID_RULE, type PlaceLevel } from '../schemas/place';
 import { reportSchema, type indicatorValueSchema } from '../schemas/report';
 import { cleanText, type SourceLine } from './clean';
+import { metaLabel, pageTitleOf, parseMetaFields, toSimplified } from './import/chrome';
 import { extractIndicators, proposalsToFrontmatter } from './extract';
 import { decodeText, TextFileError, type TextEncoding } from './import/encoding';
 import { headingMarker, ORGAN, parseOutline, type Block, type HeadingDepth, type Outline } from './headings';
 import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, splitMdxFile } from './mdx';
 import { contentDir } from './paths';
 import { fullNameOf } from './places';
-import { charLength, splitSentences } from './text';
+import { isWebUrl } from './content/url';
+import { charLength, parseDate, splitSentences } from './text';
 import { bodyText } from './validate';
 
 /** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
@@ -44,7 +46,16 @@ export interface ReportFrontmatter {
   issuer: string;
   documentDate?: string;
   publishedDate?: string;
-  source?: { site?: string; url?: string; publisher?: string };
+  source?: {
+    site?: string;
+    url?: string;
+    publisher?: string;
+    /** gov.cn 信息公开 fields of the page (索引号, 发布机构, 主题分类, 文号). */
+    indexNumber?: string;
+    organ?: string;
+    subject?: string;
+    documentNumber?: string;
+  };
   draft?: boolean;
   indicators: Record<string, IndicatorEntry>;
 }
@@ -152,16 +163,50 @@ export function matchPlaces(texts: readonly string[], places: readonly PlaceRef[
 }
 
 const TITLE_WORDS = /报告|法治政府建设/;
+/** A publishing organ that is itself a government, and so may stand for the issuer. */
+const GOVERNMENT_ORGAN = /(?:人民政府|管委会|管理委员会|街道办事处)$/;
 
-/** A first line that is a report title: names the report, short, not a sentence. */
+/**
+ * A line that is a report title: names the report, short, not a sentence, not a metadata line
+ * (`组配分类: 法治政府建设年度报告`). A title may start with its year when it ends like one
+ * (`2023年度法治政府建设工作报告`).
+ */
 export function looksLikeTitle(text: string): boolean {
   return (
-    TITLE_WORDS.test(text) &&
+    TITLE_WORDS.test(toSimplified(text)) &&
     charLength(text) <= 80 &&
     !/[。，,；;！？!?]/.test(text) &&
-    !/^(?:19|20)\d{2}\s*年/.test(text) &&
-    !headingMarker(text)
+    (!/^(?:19|20)\d{2}\s*年/.test(text) || /(?:报告|情况)$/.test(text)) &&
+    !headingMarker(text) &&
+    !parseMetaFields(text) &&
+    !metaLabel(text)
   );
+}
+
+/** How many lines from the top a title is looked for, past header lines the chrome rules did not know. */
+const TITLE_SEARCH = 8;
+/** A header line that may stand before the title: short, not a sentence, salutation or heading. */
+const isHeaderLine = (text: string) => charLength(text) <= 60 && !/[。，,；;！？!?:：]$|[。！？；;]/.test(text) && !headingMarker(text);
+/** `深宝府〔2024〕3号`: the 文号 a 公文 prints above its title. */
+const DOCUMENT_NUMBER_LINE = /^[\u4e00-\u9fa5]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$/;
+
+/**
+ * The title line among the first lines: the line equal to the title the page's metadata states,
+ * else the first line that looks like a title, provided only header lines (site names, a 公文's
+ * red header, chrome no rule knew) stand before it. Those header lines are not the report: they
+ * are returned to be dropped, and a 文号 among them is read.
+ */
+export function findTitle(lines: readonly SourceLine[], known?: string): { index?: number; header: SourceLine[]; documentNumber?: string } {
+  const wanted = known?.replace(/\s+/g, '');
+  for (let i = 0; i < Math.min(lines.length, TITLE_SEARCH); i++) {
+    const text = lines[i].text;
+    if ((wanted && text.replace(/\s+/g, '') === wanted) || looksLikeTitle(text)) {
+      const header = lines.slice(0, i);
+      return { index: i, header, documentNumber: header.find((l) => DOCUMENT_NUMBER_LINE.test(l.text))?.text };
+    }
+    if (!isHeaderLine(text)) break;
+  }
+  return { header: [] };
 }
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/;
@@ -169,10 +214,12 @@ const LEADING_YEAR = /^((?:19|20)\d{2})\s*年/;
 /** `漳州高新区管委会关于…`: the issuing body before 关于. */
 const TITLE_ISSUER = /^([^\d\s。，,；;：:“”"《》]{2,40}?)关于/;
 
-/** The issuer named at the start of a title (`XX人民政府关于…`), if any. */
+/** The issuer named at the start of a title (`XX人民政府关于…`, or 關於 on a Traditional page), as written. */
 export function issuerFromTitle(title: string): string | undefined {
-  const m = TITLE_ISSUER.exec(title);
-  return m && ORGAN.test(m[1]) ? m[1] : undefined;
+  const simple = toSimplified(title);
+  const m = TITLE_ISSUER.exec(simple);
+  if (!m || !ORGAN.test(m[1])) return undefined;
+  return simple.length === title.length ? title.slice(0, m[1].length) : m[1];
 }
 
 /** The title we write when the source has none, following 公文 form: 发文机关 + 关于 + 事由 + 的报告. */
@@ -334,9 +381,17 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
   const clean = cleanText(src.text);
   if (!clean.lines.length) throw new ImportError('文本为空或只有网页杂项 / the text is empty or only page chrome', 'empty');
 
-  const first = clean.lines[0];
-  const sourceTitle = looksLikeTitle(first.text) ? first.text : undefined;
-  const bodyLines: SourceLine[] = sourceTitle ? clean.lines.slice(1) : clean.lines;
+  // Title: the title line, found past header lines no chrome rule knew, else the title the page's
+  // metadata states (its 标题 / 名称 field, or src.meta). The title line is not part of the body.
+  const meta = src.meta ?? {};
+  const statedTitle = clean.title ?? (meta.title && (pageTitleOf(meta.title) ?? meta.title));
+  const head = findTitle(clean.lines, statedTitle);
+  const sourceTitle = head.index !== undefined ? clean.lines[head.index].text : statedTitle;
+  if (head.header.length) {
+    const dropped = head.header.map((l) => l.text).join('｜');
+    warnings.push(`标题前的 ${head.header.length} 行不属于报告正文，已删除：${dropped} / dropped ${head.header.length} page header line(s) above the title: ${dropped}`);
+  }
+  const bodyLines: SourceLine[] = clean.lines.slice(head.index === undefined ? 0 : head.index + 1);
   const outline = outlineSource(bodyLines, src);
   warnings.push(...outline.warnings);
   const blocks = outline.blocks;
@@ -385,23 +440,41 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
   }
   const fullName = placeFullName(place, places);
 
+  // 发布机构 of the page's metadata (the HTML reader's meta.issuer): the issuer only when it is itself a government.
+  const organ = clean.organ ?? meta.issuer;
   let issuer = statedIssuer;
-  if (!issuer) {
+  if (!issuer && organ && GOVERNMENT_ORGAN.test(organ)) {
+    issuer = organ;
+    warnings.push(`文中未写明发文机关，issuer 暂填网页的发布机构“${organ}”，请核对 / the text names no issuer; issuer set to the page's publishing organ "${organ}", please check`);
+  } else if (!issuer) {
     issuer = fullName;
     warnings.push(`文中未写明发文机关，issuer 暂填地区全称“${fullName}”，请核对 / the text names no issuer; issuer set to the place's full name "${fullName}", please check`);
   }
   const title = sourceTitle ?? inferredTitle(statedIssuer ?? fullName, year);
   if (!sourceTitle) warnings.push(`原文没有标题，已拟定为“${title}”(titleInferred: true) / the source has no title; built "${title}"`);
 
-  const documentDate = outline.documentDate ?? clean.documentDate;
+  // Dates and source: the text's own lines first, then what the format states (src.meta).
+  const documentDate = outline.documentDate ?? clean.documentDate ?? (meta.documentDate && parseDate(meta.documentDate));
+  const publishedDate = clean.publishedDate ?? (meta.publishedDate && parseDate(meta.publishedDate));
+  const source: NonNullable<ReportFrontmatter['source']> = {};
+  const sourceFields = {
+    site: meta.site,
+    url: meta.url && isWebUrl(meta.url) ? meta.url : undefined,
+    publisher: clean.publisher ?? meta.publisher,
+    indexNumber: clean.indexNumber ?? meta.indexNumber,
+    organ,
+    subject: clean.subject ?? meta.subject,
+    documentNumber: clean.documentNumber ?? head.documentNumber ?? meta.documentNumber,
+  };
+  for (const [key, value] of Object.entries(sourceFields) as [keyof typeof sourceFields, string | undefined][]) if (value) source[key] = value;
   const frontmatter: ReportFrontmatter = {
     title,
     ...(sourceTitle ? {} : { titleInferred: true }),
     year,
     issuer,
     ...(documentDate ? { documentDate } : {}),
-    ...(clean.publishedDate ? { publishedDate: clean.publishedDate } : {}),
-    ...(clean.publisher ? { source: { publisher: clean.publisher } } : {}),
+    ...(publishedDate ? { publishedDate } : {}),
+    ...(Object.keys(source).length ? { source } : {}),
     draft: true,
     indicators: {},
   };
@@ -452,10 +525,14 @@ export function keepHandEdited(fresh: ReportFrontmatter, existing: Record<string
   const kept: string[] = [];
   const old = existing as Partial<ReportFrontmatter>;
   const oldSource = (old.source ?? {}) as NonNullable<ReportFrontmatter['source']>;
+  // site and url are hand-edited: the existing ones win; the page's own fields come from the fresh import.
+  const { site: freshSite, url: freshUrl, ...freshPage } = fresh.source ?? {};
+  const site = oldSource.site ?? freshSite;
+  const url = oldSource.url ?? freshUrl;
   const source = {
-    ...(oldSource.site !== undefined ? { site: oldSource.site } : {}),
-    ...(oldSource.url !== undefined ? { url: oldSource.url } : {}),
-    ...(fresh.source?.publisher ? { publisher: fresh.source.publisher } : {}),
+    ...(site !== undefined ? { site } : {}),
+    ...(url !== undefined ? { url } : {}),
+    ...freshPage,
   };
   if (oldSource.site !== undefined) kept.push('source.site');
   if (oldSource.url !== undefined) kept.push('source.url');

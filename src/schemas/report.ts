@@ -73,6 +73,14 @@ export const reportSchema = z
         url: z.string().refine(isWebUrl, '来源链接必须是以 http:// 或 https:// 开头的网址 / source url must be an http(s) address').optional(),
         /** 发布者 / 信息来源 line of the source page. */
         publisher: z.string().optional(),
+        /** 索引号: the page's index number in the gov.cn 信息公开 metadata, e.g. 11440306007542722M/2024-00049. */
+        indexNumber: z.string().optional(),
+        /** 发布机构: the organ that published the page, as its gov.cn metadata names it. */
+        organ: z.string().optional(),
+        /** 主题分类: the page's subject category in the gov.cn metadata, e.g. 综合政务. */
+        subject: z.string().optional(),
+        /** 文号 / 发文字号: the document number, e.g. 深宝府〔2024〕3号. */
+        documentNumber: z.string().optional(),
       })
       .strict()
       .optional(),

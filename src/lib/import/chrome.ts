@@ -1,0 +1,579 @@
+/**
+ * Page chrome, as data: what comes along when a report is copied from a government web page (or
+ * read from a PDF printed from one) and is not the report. Each rule is named, says what it
+ * removes, and carries the lines it must match and the body-like lines it must spare;
+ * tests/import-chrome.test.ts runs both lists for every rule, and src/lib/clean.ts applies them.
+ *
+ * Rules only ever judge a whole line, whitespace-normalised and converted to Simplified characters
+ * (big5 "gate" mirrors of municipal sites use the same templates in Traditional). Two guards come
+ * before any rule and no rule overrides them, so a body sentence is never dropped:
+ * - a line of prose (it has `。`, `！` or `？`) is never chrome;
+ * - a numbered heading (`一、` `（一）` `1.`) is never chrome.
+ *
+ * The gov.cn metadata block (索引号 / 主题分类 / 发布机构 / 成文日期 / 文号 …) and the
+ * 发布时间…来源…浏览次数 line are chrome too, but they carry the page's metadata: parseMetaFields
+ * and metaLabel read it before the lines are dropped.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import { headingMarker } from '../headings';
+import { normalizeSpace, parseDate } from '../text';
+
+/** One named chrome rule. */
+export interface ChromeRule {
+  /** Stable id, reported with every line the rule removes. */
+  readonly id: string;
+  /** What the rule removes, for people reading the removed lines. */
+  readonly description: string;
+  /** The test on a whole line (normalised, Simplified, already past the prose and heading guards). */
+  readonly match: RegExp | ((line: string) => boolean);
+  /** Lines the rule must match. */
+  readonly examples: readonly string[];
+  /** Lines close to those, seen in report bodies, that it must not match. */
+  readonly nearMisses: readonly string[];
+}
+
+const toSimplifiedChars = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+/** The line in Simplified characters (character by character, so offsets are kept when the length is). */
+export const toSimplified = (line: string): string => (/[^\x00-\x7f]/.test(line) ? toSimplifiedChars(line) : line);
+
+/** Sentence-ending punctuation: a line that has it is prose, never chrome. */
+export const isProse = (line: string): boolean => /[。！？]/.test(line);
+
+// ---------------------------------------------------------------------------------------------
+// The gov.cn metadata block and the page-info line.
+
+/** Fields of the page's metadata that the importer keeps. */
+export type MetaField = 'title' | 'issuer' | 'organ' | 'publisher' | 'documentDate' | 'publishedDate' | 'indexNumber' | 'subject' | 'documentNumber';
+
+interface MetaLabel {
+  /** The label as pages write it (Simplified). */
+  label: string;
+  /** Where its value goes; labels without a field are dropped with their value. */
+  field?: MetaField;
+  /** Whether the label is also recognised without a colon (`索引号 1144…`): only the gov.cn block's own labels. */
+  bare?: boolean;
+  /** The kind of value, to tell a value on the next line from the next line of the page. */
+  kind?: 'date' | 'number' | 'code' | 'title' | 'name' | 'any';
+}
+
+/**
+ * Labels of the gov.cn 信息公开 table (GB/T 政府网站 信息公开 metadata) and of the page-info line
+ * under an article. Dates labelled 时间 / 日期 / 更新时间 are dropped with their line but never
+ * read: only 发布日期 / 发布时间 label a publication.
+ */
+const META_LABELS: readonly MetaLabel[] = [
+  { label: '索引号', field: 'indexNumber', bare: true, kind: 'code' },
+  { label: '主题分类', field: 'subject', bare: true, kind: 'name' },
+  { label: '体裁分类', bare: true, kind: 'name' },
+  { label: '组配分类', bare: true, kind: 'name' },
+  { label: '服务对象分类', bare: true, kind: 'name' },
+  { label: '服务对象', bare: true, kind: 'name' },
+  { label: '信息分类', bare: true, kind: 'name' },
+  { label: '分类', kind: 'name' },
+  { label: '信息类别', bare: true, kind: 'name' },
+  { label: '主题词', bare: true, kind: 'name' },
+  { label: '关键词', kind: 'name' },
+  { label: '发文机关', field: 'issuer', bare: true, kind: 'name' },
+  { label: '发布机构', field: 'organ', bare: true, kind: 'name' },
+  { label: '所属机构', bare: true, kind: 'name' },
+  { label: '成文日期', field: 'documentDate', bare: true, kind: 'date' },
+  { label: '发布日期', field: 'publishedDate', bare: true, kind: 'date' },
+  { label: '发布时间', field: 'publishedDate', kind: 'date' },
+  { label: '生效日期', bare: true, kind: 'date' },
+  { label: '实施日期', bare: true, kind: 'date' },
+  { label: '废止日期', bare: true, kind: 'date' },
+  { label: '失效日期', bare: true, kind: 'date' },
+  { label: '生成日期', bare: true, kind: 'date' },
+  { label: '发文字号', field: 'documentNumber', bare: true, kind: 'number' },
+  { label: '文号', field: 'documentNumber', bare: true, kind: 'number' },
+  { label: '有效性', bare: true, kind: 'name' },
+  { label: '效力状态', bare: true, kind: 'name' },
+  { label: '时效性', bare: true, kind: 'name' },
+  { label: '公开方式', bare: true, kind: 'name' },
+  { label: '公开范围', bare: true, kind: 'name' },
+  { label: '公开时限', bare: true, kind: 'name' },
+  { label: '公开属性', bare: true, kind: 'name' },
+  { label: '统一编号', bare: true, kind: 'code' },
+  { label: '文件名称', field: 'title', bare: true, kind: 'title' },
+  { label: '名称', field: 'title', bare: true, kind: 'title' },
+  { label: '标题', field: 'title', bare: true, kind: 'title' },
+  { label: '发布者', field: 'publisher', kind: 'name' },
+  { label: '发布单位', field: 'publisher', kind: 'name' },
+  { label: '信息来源', field: 'publisher', kind: 'name' },
+  { label: '文章来源', field: 'publisher', kind: 'name' },
+  { label: '稿件来源', field: 'publisher', kind: 'name' },
+  { label: '来源', field: 'publisher', kind: 'name' },
+  { label: '供稿单位', kind: 'name' },
+  { label: '作者', kind: 'name' },
+  { label: '撰稿', kind: 'name' },
+  { label: '责任编辑', kind: 'name' },
+  { label: '编辑', kind: 'name' },
+  { label: '审核', kind: 'name' },
+  { label: '更新时间', kind: 'date' },
+  { label: '更新日期', kind: 'date' },
+  { label: '时间', kind: 'date' },
+  { label: '日期', kind: 'date' },
+  { label: '浏览次数', kind: 'any' },
+  { label: '浏览量', kind: 'any' },
+  { label: '阅读次数', kind: 'any' },
+  { label: '阅读量', kind: 'any' },
+  { label: '访问次数', kind: 'any' },
+  { label: '访问量', kind: 'any' },
+  { label: '点击次数', kind: 'any' },
+  { label: '点击数', kind: 'any' },
+  { label: '点击量', kind: 'any' },
+  { label: '点击率', kind: 'any' },
+  { label: '浏览', kind: 'any' },
+  { label: '阅读', kind: 'any' },
+  { label: '字号', kind: 'any' },
+  { label: '字体', kind: 'any' },
+  { label: '分享到', kind: 'any' },
+];
+
+const byLength = (a: MetaLabel, b: MetaLabel) => b.label.length - a.label.length;
+const LABEL_BY_NAME = new Map(META_LABELS.map((l) => [l.label, l]));
+const alternation = (labels: readonly MetaLabel[]) => [...labels].sort(byLength).map((l) => l.label).join('|');
+/** A label with its colon anywhere, or a gov.cn block label standing alone between spaces. */
+const LABEL_RE = new RegExp(`(${alternation(META_LABELS)})\\s*[:：]|(?<=^|\\s)(${alternation(META_LABELS.filter((l) => l.bare))})(?=\\s|$)`, 'g');
+/** A date and time written before the labels (`2024-01-05 10:30 来源：…`): dropped, never read. */
+const LEADING_DATE = /^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*/;
+/** Brackets and bars around the fields of one line (`【来源：…】`, `来源：… | 时间：…`), read as spaces. */
+const FIELD_BRACKETS = /[【】\[\]|｜丨]/g;
+/** Values that mean "none". */
+const EMPTY_VALUE = /^(?:无|暂无|空|-+|—+|\/|不详)?$/;
+
+/** One field of a metadata line, its value as written (not converted). */
+export interface MetaFieldValue {
+  label: string;
+  field?: MetaField;
+  value: string;
+}
+
+/** The Simplified form to match, and the text to take values from: the original when conversion kept its length. */
+function simplifiedPair(text: string): { simple: string; original: string } {
+  const simple = toSimplified(text);
+  return { simple, original: simple.length === text.length ? text : simple };
+}
+
+/**
+ * The fields of a line that is nothing but `label: value` pairs (the gov.cn block on one line, or
+ * the 发布时间…来源…浏览次数 line), else undefined. Values are as written; a line of prose, a line
+ * not starting with a label (a leading date aside) and a line with a value longer than a title
+ * are not metadata.
+ */
+export function parseMetaFields(text: string): MetaFieldValue[] | undefined {
+  if (text.length > 240 || isProse(text)) return undefined;
+  const { simple, original } = simplifiedPair(text);
+  const s = simple.replace(FIELD_BRACKETS, ' ');
+  const o = original.replace(FIELD_BRACKETS, ' ');
+  const lead = s.length - s.trimStart().length + (LEADING_DATE.exec(s.trimStart())?.[0].length ?? 0);
+  const matches = [...s.matchAll(LABEL_RE)];
+  if (!matches.length || matches[0].index !== lead) return undefined;
+  const fields: MetaFieldValue[] = [];
+  for (const [i, m] of matches.entries()) {
+    const end = i + 1 < matches.length ? matches[i + 1].index : s.length;
+    const value = normalizeSpace(o.slice(m.index + m[0].length, end));
+    if (value.length > 100) return undefined;
+    const def = LABEL_BY_NAME.get(m[1] ?? m[2])!;
+    // One label without a colon is a weak sign: alone on its line it is for metaLabel to judge, and
+    // a value after it must have the label's shape (`有效性 审查` is not a field).
+    if (matches.length === 1 && !m[1] && (!value || !fitsLabel(def.label, value))) return undefined;
+    fields.push({ label: def.label, field: def.field, value: EMPTY_VALUE.test(value) ? '' : value });
+  }
+  return fields;
+}
+
+/**
+ * The label when the line is only a metadata label, as table cells copy: `发布机构：`, or without
+ * its colon a label of the gov.cn block (`索引号`). A bare `标题`, `名称` or `时间` line is left alone.
+ */
+export function metaLabel(text: string): string | undefined {
+  const s = normalizeSpace(toSimplified(text).replace(FIELD_BRACKETS, ' '));
+  const m = /^(.{1,6}?)\s*([:：]?)$/.exec(s);
+  const def = m ? LABEL_BY_NAME.get(m[1]) : undefined;
+  return def && (m![2] || (def.bare && def.kind !== 'title')) ? def.label : undefined;
+}
+
+/** Field of a label, if the importer keeps it. */
+export const metaFieldOf = (label: string): MetaField | undefined => LABEL_BY_NAME.get(label)?.field;
+
+/**
+ * Whether `text`, the line after a lone label, is that label's value (a table copied one cell per
+ * line), rather than the next line of the page: it has the shape of the label's values.
+ */
+export function isMetaValue(label: string, text: string): boolean {
+  const s = normalizeSpace(toSimplified(text));
+  if (isProse(s) || s.length > 80 || metaLabel(s) || parseMetaFields(s) || headingMarker(s)) return false;
+  return fitsLabel(label, s);
+}
+
+/** Whether a value has the shape of the label's values (a date for a date, a code for 索引号 …). */
+function fitsLabel(label: string, s: string): boolean {
+  switch (LABEL_BY_NAME.get(label)?.kind) {
+    case 'date':
+      return !!parseDate(s);
+    case 'number':
+      return /[〔\[［(（]\s*\d{4}\s*[〕\]］)）]|\d+\s*号$/.test(s) || EMPTY_VALUE.test(s);
+    case 'code':
+      return /^[\w\-/.·]+$/.test(s) && /\d/.test(s);
+    case 'title':
+      return s.length >= 6;
+    case 'any':
+      return /^[\d\s,]*次?$/.test(s);
+    default:
+      // A name or category: short, and neither the report's title nor the salutation that may follow the block.
+      return s.length <= 40 && !/[:：]$|(?:19|20)\d{2}\s*年|报告|总结|情况/.test(s);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Toolbars: lines made only of control words (font size, share, print, accessibility, language,
+// login and search). A line mixing several kinds is matched by each of their rules.
+
+type ToolKind = 'font' | 'share' | 'print' | 'access' | 'language' | 'login';
+
+const TOOL_WORDS: Record<ToolKind, readonly string[]> = {
+  font: ['文字大小', '字体大小', '字体', '字号', '默认', '标准', 'A+', 'A-', 'A', 'T+', 'T-'],
+  share: ['分享到', '分享至', '分享', '转发到', '转发', '新浪微博', '腾讯微博', '微信好友', '微信朋友圈', '朋友圈', 'QQ空间', 'QQ好友', '微信', '微博', 'QQ', '人民微博', '豆瓣', '复制链接', '复制网址'],
+  print: ['打印本页', '打印此页', '打印本文', '打印文章', '打印正文', '打印', '打印当前页', '关闭本页', '关闭此页', '关闭当前页', '关闭窗口', '关闭页面', '关闭本文', '关闭', '返回顶部', '回到顶部', '返回首页', '返回列表', '返回上一页', '返回', '收藏本页', '收藏本站', '加入收藏', '收藏', '我要纠错', '纠错', '设为首页', '保存本页', '保存', '下载', 'TOP', 'Top', 'top'],
+  access: ['无障碍浏览', '无障碍阅读', '退出无障碍', '无障碍', '长者模式', '关怀模式', '关怀版', '适老化', '适老版', '老年模式', '大字版', '智能读屏', '读屏', '手机版', '移动版', '网站支持IPv6', 'IPv6'],
+  language: ['简体中文', '繁体中文', '简体版', '繁体版', '简体', '繁体', '简', '繁', 'English', 'ENGLISH', 'ENG', 'EN', '中文版', '中文'],
+  login: ['用户登录', '个人登录', '法人登录', '个人中心', '登录', '登陆', '注册', '退出', '站内搜索', '全站搜索', '高级搜索', '热门搜索', '最近搜索', '搜索', '请输入关键词', '请输入关键字', '请输入搜索内容', '输入关键词', '检索', '政务微博', '政务微信', '微信公众号', '官方微博', '智能问答', '智能客服'],
+};
+/** Font sizes: the run 大 中 小, or single sizes once a font label was seen (`字体：【大】【中】【小】`). */
+const FONT_RUN = /^大\s*中\s*小/;
+const FONT_SIZE = /^(?:特大|[大中小])/;
+const TOOL_SEPARATOR = /^[\s|｜丨/\\、·•\-—_【】\[\]（）()「」<>:：,，]+/;
+const TOOL_TOKENS: { kind: ToolKind; word: string }[] = (Object.entries(TOOL_WORDS) as [ToolKind, readonly string[]][])
+  .flatMap(([kind, words]) => words.map((word) => ({ kind, word })))
+  .sort((a, b) => b.word.length - a.word.length);
+
+/** The kinds of control words a line is made of, or undefined when anything else is in it. */
+export function toolbarKinds(line: string): Set<ToolKind> | undefined {
+  const kinds = new Set<ToolKind>();
+  let rest = line;
+  for (;;) {
+    rest = rest.replace(TOOL_SEPARATOR, '');
+    if (!rest) return kinds.size ? kinds : undefined;
+    const size = FONT_RUN.exec(rest) ?? (kinds.has('font') ? FONT_SIZE.exec(rest) : null);
+    if (size) {
+      kinds.add('font');
+      rest = rest.slice(size[0].length);
+      continue;
+    }
+    const token = TOOL_TOKENS.find((t) => rest.startsWith(t.word));
+    if (!token) return undefined;
+    kinds.add(token.kind);
+    rest = rest.slice(token.word.length);
+  }
+}
+const toolbar = (kind: ToolKind) => (line: string) => toolbarKinds(line)?.has(kind) ?? false;
+
+// ---------------------------------------------------------------------------------------------
+// Navigation: menu bars, single menu items, breadcrumbs, links to other sites.
+
+/** Menu items of government sites. */
+const NAV_WORDS = new Set([
+  '首页', '网站首页', '主页', '政务公开', '政府信息公开', '信息公开', '政务服务', '办事服务', '网上办事', '便民服务', '公共服务',
+  '互动交流', '政民互动', '公众参与', '新闻中心', '新闻动态', '要闻动态', '政务动态', '工作动态', '专题专栏', '专题', '数据开放',
+  '数据发布', '统计数据', '机构设置', '机构职能', '领导信息', '领导之窗', '政府领导', '法规文件', '政策文件', '政策解读', '规划计划',
+  '通知公告', '人事信息', '财政信息', '联系我们', '网站地图', '使用帮助', '关于我们', '网站声明', '隐私声明', '法律声明', '意见征集',
+  '在线访谈', '在线咨询', '投诉举报', '政府网站年度报表', '政府信息公开指南', '政府信息公开制度', '政府信息公开年报', '法定主动公开内容',
+  '依申请公开', '部门信息公开', '乡镇信息公开', '街道信息公开', '网站导航', '站群导航', '部门网站', '区县网站', '镇街网站', '政务新媒体',
+  '更多', '更多>>', '设为首页', '加入收藏',
+]);
+const NAV_PATTERNS = [/^(?:走进|走近|魅力|印象|投资|美丽|畅游)[\u4e00-\u9fa5]{1,5}$/, /^[\u4e00-\u9fa5]{1,6}(?:概况|信箱)$/, /(?:政府网|门户网站|政务网|政务服务网)$/];
+/** A government's name is a link only between bars or arrows: two names side by side may be a joint signature. */
+const GOVERNMENT_LINK = /人民政府$/;
+const isNavItem = (item: string, links = false) =>
+  NAV_WORDS.has(item) || NAV_PATTERNS.some((re) => re.test(item)) || (links && GOVERNMENT_LINK.test(item)) || !!toolbarKinds(item);
+const MENU_SPLIT = /\s*[|｜丨/·•]\s*|\s+/;
+const MENU_ITEM = /^[^。，,；;：:！？!?、“”"《》（）()]{1,14}$/;
+
+/** A line of menu items separated by bars or spaces, most of them menu words. */
+function isMenuBar(line: string): boolean {
+  const items = line.split(MENU_SPLIT).filter(Boolean);
+  if (items.length < 2 || !items.every((i) => MENU_ITEM.test(i))) return false;
+  const bars = /[|｜丨]/.test(line);
+  const nav = items.filter((i) => isNavItem(i, bars)).length;
+  return nav >= 2 && nav * 2 >= items.length;
+}
+
+const CRUMB_LABEL = /^(?:您(?:现在|当前)?(?:所在)?的?位置|当前(?:所在)?的?位置|所在位置|现在位置|当前栏目|栏目位置)\s*[:：]/;
+const CRUMB_SPLIT = /\s*(?:>>|>|»|›|→|＞＞|＞)\s*/;
+const CRUMB_ITEM = /^[^。，,；;！？!?“”"《》]{1,24}$/;
+
+/** `首页 > 政务公开 > …`: two or more short items between arrows, starting from a menu word or three deep. */
+function isBreadcrumb(line: string): boolean {
+  if (CRUMB_LABEL.test(line)) return true;
+  const parts = line.split(CRUMB_SPLIT);
+  const items = parts.filter(Boolean);
+  if (parts.length < 2 || !items.length || !items.every((i) => CRUMB_ITEM.test(i))) return false;
+  return isNavItem(items[0], true) || items.length >= 3;
+}
+
+/** `标题_站点名`, `标题 - 站点名`, `标题|站点名`: the site is a government site's name. */
+const PAGE_TITLE = /^(.{6,80}?)(?:\s*[_|｜]\s*|\s+[-—–]\s+)([\u4e00-\u9fa5]{2,30}(?:门户网站|政府网站|人民政府网|政府网|政务网|人民政府|网站|网))$/;
+
+/** The title in a page's <title> line (title and site name), else undefined. */
+export function pageTitleOf(line: string): string | undefined {
+  const s = toSimplified(line);
+  const m = PAGE_TITLE.exec(s);
+  if (!m) return undefined;
+  return s.length === line.length ? line.slice(0, m[1].length) : m[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ISO_DATE = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`;
+const FILE_EXT = String.raw`\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|jpe?g|png)`;
+
+/** The rules, in the order they are tried (the first that matches names the line's removal). */
+export const CHROME_RULES: readonly ChromeRule[] = [
+  {
+    id: 'font-size',
+    description: 'font-size controls: [字体：大 中 小], 【字号：】, 字號:, alone or with other controls',
+    match: toolbar('font'),
+    examples: ['[字体：大 中 小]', '【字号：】', '字號:', '字体：【大】【中】【小】', '【字体：大 中 小】【打印本页】【关闭窗口】', '[字体: ]', '文字大小：A+ A A-'],
+    nearMisses: ['大中小学', '字体规范', '中小企业', '大中小型企业'],
+  },
+  {
+    id: 'share',
+    description: 'share widgets: 分享到：, 微信 微博 QQ空间',
+    match: toolbar('share'),
+    examples: ['分享到：', '分享:', '分享到：微信 微博 QQ空间', '分享至 微信 朋友圈'],
+    nearMisses: ['分享经验', '微信公众号推送普法信息', '转发文件'],
+  },
+  {
+    id: 'print-close',
+    description: 'print, close, favourite and back-to-top controls: 【打印本页】【关闭窗口】, 打印 关闭, 收藏',
+    match: toolbar('print'),
+    examples: ['【打印本页】【关闭窗口】', '打印 关闭', '收藏', '[打印] [关闭]', '返回首页', '返回顶部', '【我要纠错】', '打印本頁 關閉窗口'],
+    nearMisses: ['关闭违法企业', '打印机采购', '收藏品', '返回家乡'],
+  },
+  {
+    id: 'accessibility',
+    description: 'accessibility and site-version toggles: 无障碍, 长者模式, 适老化, 手机版',
+    match: toolbar('access'),
+    examples: ['无障碍', '无障碍 长者模式', '适老化', '无障碍浏览 | 长者模式 | 简体 | 繁体', '手机版 | 无障碍', '無障礙'],
+    nearMisses: ['无障碍环境建设', '适老化改造', '长者模式的推广'],
+  },
+  {
+    id: 'language',
+    description: 'language toggles: 简体|繁体, 简 繁, English',
+    match: toolbar('language'),
+    examples: ['简体|繁体', '简 繁', 'English', '简体中文 | 繁體中文 | English', '繁體'],
+    nearMisses: ['简政放权', '繁简分流', 'English training'],
+  },
+  {
+    id: 'login-search',
+    description: 'login and search bars: 登录 注册, 搜索, 请输入关键词, 热门搜索',
+    match: toolbar('login'),
+    examples: ['登录', '登录 | 注册', '请输入关键词 搜索', '热门搜索', '最近搜索', '个人登录 法人登录', '站内搜索 高级搜索'],
+    nearMisses: ['搜索引擎优化', '登录系统', '注册资本'],
+  },
+  {
+    id: 'counter',
+    description: 'view counters: 浏览次数：123, 阅读量, 点击数, 【访问量】, 您是第123位访问者',
+    match: /^[【\[]?\s*(?:总|今日|累计)?(?:浏览|阅读|点击|访问)(?:次数|量|数|人次|率)?\s*[】\]]?\s*[:：]?\s*\d*\s*(?:次|人次)?\s*[】\]]?$|^您是(?:本站)?第\s*\d+\s*位访(?:问者|客)$|^\d+\s*人(?:觉得有用|阅读|浏览)$/,
+    examples: ['浏览次数：123', '阅读量', '点击数：', '【访问量】', '[浏览次数：4573]', '您是第1234567位访问者', '0人觉得有用', '瀏覽次數：88'],
+    nearMisses: ['访问量同比增长', '阅读习惯养成', '点击查看详情', '0人受伤'],
+  },
+  {
+    id: 'metadata',
+    description: 'gov.cn 信息公开 block (索引号、主题分类、发布机构、成文日期、文号、有效性…, on one line or a label per line, with or without colons) and the 发布时间…来源…浏览次数 line; its values are read first',
+    match: (line) => !!parseMetaFields(line) || !!metaLabel(line),
+    examples: [
+      '索引号：11440306007542722M/2024-00049 主题分类：综合政务',
+      '索引号 000014349/2023-00123 主题分类 政府工作 发布机构 株洲市人民政府',
+      '发布机构：',
+      '成文日期',
+      '组配分类: 法治政府建设年度报告',
+      '文号： 有效性： 有效',
+      '发布者:区司法局 发布日期:2021-02-23 10:03:21 浏览次数:84178',
+      '发布时间:2024-02-22 15:24信息来源:怀化市司法局',
+      '时间：2024-01-05 来源：区司法局 浏览量：1286',
+      '【来源：市司法局】【作者：】【发布时间：2023-03-30】',
+      '2024-01-05 10:30 来源：县司法局 浏览：',
+      '索引號：11441900/2023-00321 發布機構：中山市坦洲鎮人民政府',
+      '更新时间：2024-03-05',
+    ],
+    nearMisses: [
+      '有效性审查',
+      '来源于群众的意见建议',
+      '发布机构要及时更新政务信息',
+      '时间节点要求',
+      '文号规范',
+      '名称变更工作',
+      // seed 000: a line of the body that ends with a colon.
+      '虽然我区2022年度在法治建设方面做了不少工作,取得了一定成绩,但依然存在一些不足:',
+    ],
+  },
+  {
+    id: 'breadcrumb',
+    description: 'breadcrumbs: 您所在的位置：首页 > … / 当前位置：…, or short items between arrows',
+    match: isBreadcrumb,
+    examples: [
+      '您所在的位置：首页 > 政务公开 > 法治政府建设',
+      '当前位置：首页>>政府信息公开>>法治政府建设年度报告',
+      '您现在的位置: 首页 > 信息公开',
+      '首页 > 政务公开 > 法治政府建设年度报告',
+      '政务公开 > 法治政府建设',
+      '首页 » 通知公告',
+      '當前位置：首頁 > 政務公開',
+    ],
+    nearMisses: [
+      '《中共中央办公厅、国务院办公厅关于印发<法治政府建设与责任落实督察工作规定的>的通知》',
+      '位置优越',
+      '收入增长率>5%，支出增长率<3%',
+    ],
+  },
+  {
+    id: 'menu-bar',
+    description: 'a navigation bar or links bar: menu words (首页 政务公开 政务服务 互动交流 走进XX) or site names separated by | or spaces',
+    match: isMenuBar,
+    examples: [
+      '首页 政务公开 政务服务 互动交流 走进宝安',
+      '首页|政务公开|政务服务|互动交流|走进怀化',
+      '中国政府网|广东省人民政府|深圳市人民政府',
+      '联系我们 | 网站地图 | 使用帮助',
+      '网站首页 新闻中心 信息公开 政民互动 魅力坦洲',
+      '首頁 政務公開 政務服務 互動交流',
+    ],
+    nearMisses: [
+      '深圳市宝安区人民政府',
+      '深圳市宝安区人民政府 2023年12月20日',
+      '佳木斯市前进区人民政府 佳木斯市郊区人民政府',
+      '依法行政 法治政府',
+      '政务公开和政务服务',
+      '首页',
+    ],
+  },
+  {
+    id: 'nav-item',
+    description: 'a single menu item on its own line (首页, 政务公开, 走进XX, 网站地图 …), as menus copy one item per line',
+    match: (line) => NAV_WORDS.has(line) || NAV_PATTERNS.slice(0, 2).some((re) => re.test(line)),
+    examples: ['首页', '政务公开', '政府信息公开', '互动交流', '走进宝安', '网站地图', '联系我们', '坦洲概况', '更多>>'],
+    nearMisses: ['政务公开工作', '推进政务公开', '深圳市宝安区人民政府', '法治政府建设', '坦洲镇'],
+  },
+  {
+    id: 'date-banner',
+    description: "today's date banner: 今天是2024年3月5日 星期二 农历甲辰年正月廿五, a date with its weekday, the lunar date, the weather",
+    match: /^(?:今天是|今日是|今天|今日)\s*[:：]?\s*.{0,12}(?:\d{4}\s*[年-]|星期|周[一二三四五六日天]|农历)|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]|^\d{4}-\d{1,2}-\d{1,2}\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:星期|周)[一二三四五六日天]|^(?:星期|礼拜)[一二三四五六日天]|^农历\S{2,12}$|^.{0,10}[-~～]?\d{1,2}\s*[~～-]\s*-?\d{1,2}\s*℃/,
+    examples: [
+      '今天是2024年3月5日 星期二 农历甲辰年正月廿五',
+      '今天是：2023年03月30日 星期四',
+      '2024年3月5日 星期二',
+      '2024-03-05 星期二',
+      '农历甲辰年正月廿五',
+      '星期二',
+      '晴 12~20℃',
+    ],
+    nearMisses: ['2023年12月20日', '2021年2月19日', '二〇二四年一月五日', '今天的法治政府建设', '今日头条'],
+  },
+  {
+    id: 'qr-prompt',
+    description: 'QR-code prompts: 扫一扫在手机打开当前页, 手机扫码, 微信扫一扫',
+    match: /^(?:请?(?:用|使用)?(?:手机|微信)?(?:扫一扫|扫码|扫描二维码|扫描)[:：\s]*(?:在手机上?)?(?:打开|阅读|查看|浏览|分享|关注)?(?:当前页面?|本页|本文|此页|文章)?|.{0,8}二维码|手机(?:上)?(?:打开|浏览|阅读)(?:当前页|本页)?)$/,
+    examples: ['扫一扫在手机打开当前页', '扫一扫在手机上打开当前页', '手机扫码', '微信扫一扫', '微信扫一扫：分享', '用手机扫描二维码', '扫码阅读', '手机版二维码', '掃一掃在手機打開當前頁'],
+    nearMisses: ['推行扫码亮证执法', '扫黑除恶专项斗争', '健康码二维码的推广应用'],
+  },
+  {
+    id: 'site-name',
+    description: 'the site name in the header: XX人民政府门户网站, 中国政府网, 欢迎访问…',
+    match: /^[\u4e00-\u9fa5（）()]{2,30}?(?:门户网站|政府网站|人民政府网|政府网|政务网|政务服务网)$|^欢迎您?(?:访问|光临|来到)\S{0,30}$/,
+    examples: ['深圳市宝安区人民政府门户网站', '中国政府网', '怀化市人民政府网', '欢迎访问中山市人民政府网站'],
+    nearMisses: ['深圳市宝安区人民政府', '佳木斯市前进区人民政府', '漳州市人民政府:', '中山市坦洲镇人民政府', '政府网站建设'],
+  },
+  {
+    id: 'page-title',
+    description: "the page's <title>: the report title followed by the site name (`…报告_XX人民政府门户网站`); clean.ts keeps the title it names",
+    match: (line) => !!pageTitleOf(line),
+    examples: ['关于怀化市2023年度法治政府建设情况的报告_怀化市人民政府门户网站', '深圳市宝安区人民政府关于2023年法治政府建设年度报告 - 深圳市宝安区人民政府门户网站', '关于2022年度法治政府建设情况的报告|漳州市人民政府'],
+    nearMisses: ['关于怀化市2023年度法治政府建设情况的报告', '推进“互联网+政务服务”-一网通办', '深圳市宝安区人民政府 2023年12月20日'],
+  },
+  {
+    id: 'prev-next',
+    description: '上一篇 / 下一篇 links to the neighbouring articles',
+    match: /^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|上一页|下一页)\s*[】\]]?\s*(?:[:：]|$)/,
+    examples: ['上一篇：关于公布2023年度行政执法数据的公告', '下一篇：没有了', '【上一篇】', '下一篇'],
+    nearMisses: ['上一篇章', '下一步工作打算', '上一年度'],
+  },
+  {
+    id: 'related-links',
+    description: '相关链接 / 相关文章 / 相关推荐 / 友情链接 headings over lists of links',
+    match: /^[【\[]?(?:相关链接|相关文章|相关推荐|相关阅读|相关新闻|相关文件|相关信息|相关解读|相关稿件|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|友情链接)[】\]]?\s*(?:[:：].*|更多\s*(?:>>|»)?)?$/,
+    examples: ['相关链接', '相关推荐', '相关文章：', '友情链接：中国政府网 湖南省人民政府', '【相关阅读】'],
+    nearMisses: ['相关链接单位要加强协作', '相关推荐意见已落实'],
+  },
+  {
+    id: 'dated-link',
+    description: 'a link in a list (related articles): a short title ending with its ISO date, or the date alone',
+    match: new RegExp(`^(?:[^。！？；;]{4,80}?\\s*[\\[(（【]?${ISO_DATE}[\\])）】]?|${ISO_DATE}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)$`),
+    examples: ['怀化市2022年度法治政府建设情况报告 2023-02-20', '关于印发行政执法公示办法的通知[2024-01-05]', '2024-01-05', '2021-02-23 10:03:21'],
+    nearMisses: ['2023年12月20日', '2021年2月19日', '《漳州市法治政府建设实施方案(2021-2025年)》', '实施方案(2021-2025)'],
+  },
+  {
+    id: 'attachment',
+    description: 'attachment links pointing to downloads: 附件下载, 附件：XX.pdf, a file name with its size',
+    match: new RegExp(`^(?:附件下载|下载附件|相关附件|附件列表)\\s*[:：]?.*$|^(?:附件\\s*\\d*\\s*[:：]?)?[^。！？]{1,120}${FILE_EXT}\\s*(?:[（(【\\[]?\\s*\\d+(?:\\.\\d+)?\\s*[KMG]B?\\s*[)）】\\]]?)?$|^.{0,120}[（(【\\[]点击下载[)）】\\]]$`, 'i'),
+    examples: ['附件下载：', '附件：2023年法治政府建设情况统计表.xlsx', '怀化市2023年度法治政府建设情况报告.pdf', '附件1：行政执法数据.docx (25KB)', '相关附件', '法治政府建设年度报告（点击下载）'],
+    nearMisses: ['附件：', '附件：1.2023年度法治政府建设工作台账', '附件', '下载量大幅提升'],
+  },
+  {
+    id: 'footer',
+    description: 'site footer: 主办单位、承办单位、技术支持、网站标识码、ICP备、公安备案、版权所有、Copyright, an address with phone or postcode, browser advice',
+    match: /(?:主办单位|承办单位|协办单位|主办|承办|技术支持|维护单位|运维单位|网站维护|网站标识码)\s*[:：]|^(?:联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|E-?mail)\s*[:：]\s*[\w@.\-—()（）\s、,，转]+$|^(?:地址|联系地址|通讯地址)\s*[:：][^，,；;]{4,60}$|ICP\s*[备证]|公网安备|公安备案|公安机关备案|版权所有|Copyright|©|(?:地址|联系地址)\s*[:：].*(?:邮编|电话|邮政编码|传真)\s*[:：]|建议使用.{0,30}(?:浏览器|分辨率)|^政府网站找错$|^党政机关$|^网站标识码\s*\d+$/i,
+    examples: [
+      '主办单位：深圳市宝安区人民政府办公室 承办单位：深圳市宝安区政务服务数据管理局',
+      '网站标识码：4403060001',
+      '粤ICP备05072437号',
+      '湘公网安备 43120202000123号',
+      '版权所有：怀化市人民政府 Copyright © 2024',
+      '地址：中山市坦洲镇德秀路 邮编：528467 电话：0760-86661234',
+      '建议使用1920×1080分辨率浏览本网站',
+      '联系电话：0755-27788123',
+      '地址：深圳市宝安区新安街道创业一路1号',
+      '政府网站找错',
+      '党政机关',
+    ],
+    nearMisses: ['（三）压实主办单位责任', '承办单位及时办结', '版权保护工作', '主办了法治讲座', '开通12345热线电话', '电话：接听群众来电，做到件件有回音'],
+  },
+  {
+    id: 'tags',
+    description: 'tag lines: 标签: 法治政府建设',
+    match: /^(?:标签|TAG|Tags?)\s*[:：]/i,
+    examples: ['标签: 法治政府建设', 'TAG：法治'],
+    nearMisses: ['标签化管理', '标签管理'],
+  },
+  {
+    id: 'feed-widgets',
+    description: "a procurement aggregator's follow widgets (招标, 业主, 关注我们…), and lines of symbols only",
+    match: /^(?:招标|业主|关注|关注我们.{0,20}|有用|没用|点赞|我要评论|发表评论|网友评论|评论)$|^[-—–_|｜·•>»<«/\\~=]{1,6}$/,
+    examples: ['招标', '业主', '关注', '关注我们可获得更多采购需求', '-', '|', '我要评论'],
+    nearMisses: ['招标投标领域专项整治', '关注群众诉求', '*****'],
+  },
+];
+
+/** The line as rules see it (normalised, Simplified), or undefined when a guard keeps it from every rule. */
+function guarded(line: string): string | undefined {
+  const text = normalizeSpace(line);
+  if (!text || isProse(text)) return undefined;
+  const s = toSimplified(text);
+  return headingMarker(s) ? undefined : s;
+}
+
+const applies = (rule: ChromeRule, s: string) => (typeof rule.match === 'function' ? rule.match(s) : rule.match.test(s));
+
+/** Whether `rule` matches the line, after the guards (the line is normalised and converted here). */
+export function ruleMatches(rule: ChromeRule, line: string): boolean {
+  const s = guarded(line);
+  return s !== undefined && applies(rule, s);
+}
+
+/** The first rule that takes the line for chrome, or undefined for a line of the report. */
+export function chromeRule(line: string): ChromeRule | undefined {
+  const s = guarded(line);
+  return s === undefined ? undefined : CHROME_RULES.find((r) => applies(r, s));
+}
