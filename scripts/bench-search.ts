@@ -18,7 +18,7 @@ import { genCorpus } from './gen-corpus';
 import { launchBrowser } from '../tests/helpers/browser';
 import { buildSite, ROOT, siteBundles } from '../tests/helpers/search';
 import { serveDist } from '../tests/helpers/server';
-import { PAIR_TABLE_PATH } from '../src/lib/search-pairs';
+import { PAIR_TABLE_PATH } from '../src/lib/search/pairs';
 
 const USAGE = `用法 / usage: npm run bench:search -- [--site DIR | --reports N [--seed S]] [--query Q] [--keep]
 

@@ -9,7 +9,7 @@
  * outputs copied into .shards/ (see README).
  *
  * Either way the search index is built from the content beside the site, at the same time
- * (src/lib/search-index.ts): bundles per part of a year, each indexed again only when its reports'
+ * (src/lib/search/indexer.ts): bundles per part of a year, each indexed again only when its reports'
  * searchable text changed, then linked into the site, which is checked before it replaces dist/.
  *
  * Safe to run (src/lib/build/): `--out` and `--work` are checked before anything is touched; one
@@ -31,8 +31,8 @@ import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear
 import { manifestFile, type PageManifest } from '../src/data/incremental';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { Readable } from 'node:stream';
-import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle, type BundleList } from '../src/lib/search-bundles';
-import { BundleWriter, bundleWorkDir, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search-index';
+import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle, type BundleList } from '../src/lib/search/bundles';
+import { BundleWriter, bundleWorkDir, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search/indexer';
 import { SITE_URL } from '../src/lib/site';
 import { astroStages, runMeasured, stopChildren, type StepFigures } from '../src/lib/proc';
 import { acquireLock, LockTimeout, releaseOnExit, type Lock } from '../src/lib/build/lock';

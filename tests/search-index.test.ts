@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleList, bundlePath, planBundles } from '../src/lib/search-bundles';
-import { searchDocHtml, searchDocOf, searchDocument } from '../src/lib/search-doc';
-import { bundleDigest, searchSources, stopPairs, yearStopPairs, type SearchSource } from '../src/lib/search-index';
-import { pairText, pairWords, SPACE, textFromPairs } from '../src/lib/search-text';
+import { bundleList, bundlePath, planBundles } from '../src/lib/search/bundles';
+import { searchDocHtml, searchDocOf, searchDocument } from '../src/lib/search/doc';
+import { bundleDigest, searchSources, stopPairs, yearStopPairs, type SearchSource } from '../src/lib/search/indexer';
+import { pairText, pairWords, SPACE, textFromPairs } from '../src/lib/search/text';
 import { mdxToPlainText } from '../src/lib/mdx';
 
 describe('pair text', () => {

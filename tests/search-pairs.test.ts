@@ -1,7 +1,7 @@
 /** The pair table: which pair of a Chinese term the search sends Pagefind. */
 import { describe, expect, it } from 'vitest';
-import { evenSample, pairShares, pairTable, rarestPair } from '../src/lib/search-pairs';
-import { planQuery } from '../src/lib/search-query';
+import { evenSample, pairShares, pairTable, rarestPair } from '../src/lib/search/pairs';
+import { planQuery } from '../src/lib/search/plan';
 
 const texts = [
   '全面推进行政复议体制改革，行政执法更加规范。',

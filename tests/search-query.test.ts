@@ -1,26 +1,12 @@
-/** The query side of search: what Pagefind is asked, which chunks are loaded, which results are kept. */
+/** The query side of search (src/lib/search/): what Pagefind is asked, which chunks are loaded, which results are kept. */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pairText, SEARCH_LANGUAGE } from '../src/lib/search-text';
-import {
-  chunksForPrefix,
-  containsTerm,
-  decodeCbor,
-  initPagefind,
-  matchesQuery,
-  metaChunks,
-  normalizeQuery,
-  planQuery,
-  preloadPrefixes,
-  resultSections,
-  searchNewestFirst,
-  searchYear,
-  verifyResults,
-  type IndexChunk,
-  type PagefindApi,
-  type YearBundle,
-  type PagefindResult,
-} from '../src/lib/search-query';
+import { pairText, SEARCH_LANGUAGE } from '../src/lib/search/text';
+import { chunksForPrefix, decodeCbor, metaChunks, PAGEFIND_VERSION, type IndexChunk, type PagefindResult } from '../src/lib/search/pagefind-files';
+import { containsTerm, matchesQuery, normalizeQuery, planQuery } from '../src/lib/search/plan';
+import { initPagefind, preloadPrefixes, searchNewestFirst, searchYear, verifyResults, type PagefindApi, type YearBundle } from '../src/lib/search/engine';
+import { resultSections } from '../src/lib/search/excerpt';
 
 describe('queries', () => {
   it('normalizes whitespace and wrapping quotes', () => {
@@ -87,6 +73,12 @@ describe('Pagefind metadata', () => {
     expect(decodeCbor(cbor)).toEqual(['1.6.0', [], [['法一', '法制', 'h1']]]);
     const signed = new Uint8Array([...enc.encode('pagefind_dcd'), ...cbor]);
     expect(metaChunks(signed)).toEqual([{ from: '法一', to: '法制', hash: 'h1' }]);
+  });
+
+  it('refuses metadata written by another Pagefind version than the pinned one, saying so', () => {
+    const other = new Uint8Array([0x83, ...str('1.5.2'), 0x80, 0x81, 0x83, ...str('法一'), ...str('法制'), ...str('h1')]);
+    expect(() => metaChunks(other)).toThrow(/Pagefind 1\.5\.2.*只能读取 1\.6\.0/);
+    expect(PAGEFIND_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).dependencies.pagefind);
   });
 
   it('decodes longer lengths, maps, integers and indefinite arrays', () => {
@@ -237,7 +229,7 @@ describe('searchNewestFirst', () => {
 
 describe('excerptFor', () => {
   it('marks the whole query around its first match, from the text itself', async () => {
-    const { excerptFor } = await import('../src/lib/search-query');
+    const { excerptFor } = await import('../src/lib/search/excerpt');
     const content = '前文。'.repeat(30) + '全年共办理行政复议案件244件，行政复议纠错率28.42%。' + '后文。'.repeat(30);
     const parts = excerptFor(content, '行政复议', 20);
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['行政复议', '行政复议']);
@@ -246,7 +238,7 @@ describe('excerptFor', () => {
   });
 
   it('falls back to the opening of the text when the query is not in it', async () => {
-    const { excerptFor } = await import('../src/lib/search-query');
+    const { excerptFor } = await import('../src/lib/search/excerpt');
     expect(excerptFor('甲乙丙丁', '复议')).toEqual([{ text: '甲乙丙丁', match: false }]);
   });
 });

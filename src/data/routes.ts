@@ -7,8 +7,8 @@ import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
 import { buildScope } from '../lib/build-scope';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
-import { evenSample, pairTable, type PairTable } from '../lib/search-pairs';
-import { bundleList, planBundles, type BundleList } from '../lib/search-bundles';
+import { evenSample, pairTable, type PairTable } from '../lib/search/pairs';
+import { bundleList, planBundles, type BundleList } from '../lib/search/bundles';
 import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, reportText, type Report } from './reports';
 
 /**
@@ -208,7 +208,7 @@ export async function searchFilterOptions(): Promise<Record<'year' | 'province' 
 
 /**
  * How common each character pair is, for the search page to send Pagefind only a term's rarest
- * pair (src/lib/search-pairs.ts). From an even sample of the reports of this build (so never of
+ * pair (src/lib/search/pairs.ts). From an even sample of the reports of this build (so never of
  * drafts in production); empty in shards that do not own the national pages.
  */
 export async function searchPairTable(): Promise<PairTable> {
@@ -218,7 +218,7 @@ export async function searchPairTable(): Promise<PairTable> {
 
 /**
  * The search index's bundles and stop lists, as the index is built from the same published reports
- * (src/lib/search-bundles.ts): rendered into the search page, so a first search need not ask for
+ * (src/lib/search/bundles.ts): rendered into the search page, so a first search need not ask for
  * the list. scripts/build.ts checks that the index it built is this one.
  */
 export async function searchBundleList(): Promise<BundleList> {

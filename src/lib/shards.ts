@@ -4,7 +4,7 @@
  * - shard 0 holds the national pages (home, places index, years, indicators, open data, feed,
  *   search) and reads every entry's frontmatter, but renders no report;
  * - shards 1..n each hold the report and place pages of a group of provinces;
- * - the search index is built beside them from the content (src/lib/search-index.ts) and linked
+ * - the search index is built beside them from the content (src/lib/search/indexer.ts) and linked
  *   into the assembled site.
  * Provinces are the unit because a place page lists the places below it, so a province's pages
  * only ever need that province's reports. Plain functions; the plan depends only on the content.

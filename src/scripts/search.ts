@@ -3,28 +3,15 @@
  * Pagefind's JS API, and renders results with highlighted excerpts and per-section sub-results.
  */
 import { t } from '../strings';
-import {
-  initPagefind,
-  normalizeQuery,
-  planQuery,
-  queryTerms,
-  resultSections,
-  resultText,
-  searchNewestFirst,
-  searchYear,
-  verifyResults,
-  excerptFor,
-  matchesQuery,
-  type PagefindApi,
-  type PagefindResultData,
-  type YearBundle,
-  type YearEngine,
-} from '../lib/search-query';
-import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search-pairs';
-import { SEARCH_LANGUAGE } from '../lib/search-text';
-import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search-bundles';
+import { initPagefind, searchNewestFirst, searchYear, verifyResults, type PagefindApi, type YearBundle, type YearEngine } from '../lib/search/engine';
+import { normalizeQuery, planQuery, queryTerms, matchesQuery } from '../lib/search/plan';
+import { resultSections, resultText, excerptFor } from '../lib/search/excerpt';
+import { type PagefindResultData } from '../lib/search/pagefind-files';
+import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search/pairs';
+import { SEARCH_LANGUAGE } from '../lib/search/text';
+import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search/bundles';
 
-/** A year's stop pairs (src/lib/search-index.ts); none if they cannot be loaded, which only makes the search heavier. */
+/** A year's stop pairs (src/lib/search/indexer.ts); none if they cannot be loaded, which only makes the search heavier. */
 const loadStops = (path: string): Promise<Set<string>> =>
   fetch(path)
     .then(async (r) => new Set(r.ok ? stopListPairs(((await r.json()) as { pairs: string }).pairs) : []))
@@ -132,7 +119,7 @@ export async function runSearchPage(): Promise<void> {
   const help = $('search-help');
   input.value = q;
 
-  // Each year's search bundles, newest year first (src/lib/search-bundles.ts), as the page lists
+  // Each year's search bundles, newest year first (src/lib/search/bundles.ts), as the page lists
   // them; the page also preloads the newest year's stop pairs and the pair table. Without the
   // table every pair of a term is sent (more bytes, same results).
   const fieldset = $('search-filters');
@@ -195,7 +182,7 @@ export async function runSearchPage(): Promise<void> {
     const { bundles: paths, tag } = byYear.get(firstYear)!;
     if (planQuery(q, stop).words.length) void engine(firstYear, paths, tag).catch(() => {});
   });
-  // Pagefind alone misses and over-matches Chinese (see src/lib/search-query.ts): each year is asked
+  // Pagefind alone misses and over-matches Chinese (see src/lib/search/engine.ts): each year is asked
   // for one indexed word of each term (or all its reports are checked), and only results that
   // contain the whole query are kept.
   const tableShares = await shares;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { textFromPairs } from '../../src/lib/search-text';
+import { textFromPairs } from '../../src/lib/search/text';
 
 const run = promisify(execFile);
 
@@ -41,7 +41,7 @@ export async function buildFixture(
 
 /**
  * Every file under `dir` whose text contains `needle`. Pagefind's files are gzipped, and the text it
- * stores for a page is written as character pairs (src/lib/search-text.ts), so those are unpacked
+ * stores for a page is written as character pairs (src/lib/search/text.ts), so those are unpacked
  * and read back first.
  */
 export function filesContaining(dir: string, needle: string): string[] {

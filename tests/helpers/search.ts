@@ -2,7 +2,7 @@
  * Search as a reader gets it, and what it should have found.
  * - `runQueries` drives Pagefind's JS API in headless Chromium on a served build, importing
  *   `/pagefind/pagefind.js` in the page as the search page does, either plainly or through
- *   src/lib/search-query.ts, and returns every result with whether its text contains the query.
+ *   src/lib/search/engine.ts, and returns every result with whether its text contains the query.
  * - `groundTruth` reads the content directory the build was made from and lists every published
  *   report whose title or body contains the query, by the site's own definition of “contains”
  *   (`matchesQuery`: Latin in any case, numbers as whole numbers).
@@ -16,10 +16,11 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { splitMdxFile } from '../../src/lib/mdx';
-import { chunksForPrefix, matchesQuery, metaChunks, planQuery, type IndexChunk } from '../../src/lib/search-query';
-import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search-pairs';
-import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../../src/lib/search-bundles';
-import { SEARCH_LANGUAGE, textFromPairs } from '../../src/lib/search-text';
+import { chunksForPrefix, metaChunks, type IndexChunk } from '../../src/lib/search/pagefind-files';
+import { matchesQuery, planQuery } from '../../src/lib/search/plan';
+import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search/pairs';
+import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../../src/lib/search/bundles';
+import { SEARCH_LANGUAGE, textFromPairs } from '../../src/lib/search/text';
 import { reportUrl } from '../../src/lib/urls';
 import { bodyText, parseEntryId } from '../../src/lib/validate';
 import { launchBrowser } from './browser';
@@ -53,7 +54,7 @@ export interface RunOptions {
    * How queries reach Pagefind:
    * - `raw`: as typed, Pagefind initialised as the page's language says (zh-CN): what a plain
    *   `pagefind.search(q)` gives;
-   * - `pairs`: through src/lib/search-query.ts as the search page does: each year's bundles
+   * - `pairs`: through src/lib/search/engine.ts as the search page does: each year's bundles
    *   initialised with `initPagefind`'s language and searched by `planQuery` (one indexed word of
    *   each term, chosen with the year's stop pairs and the site's pair table, its chunks preloaded;
    *   or, with none, every report of the year).
@@ -114,7 +115,7 @@ const IN_PAGE_SEARCH = `async ({ name, q, year, preload, idsOnly }) => {
   };
 }`;
 
-/** Each year's search bundles and stop list of a built site, newest year first, from their list (src/lib/search-bundles.ts). */
+/** Each year's search bundles and stop list of a built site, newest year first, from their list (src/lib/search/bundles.ts). */
 export function siteYears(siteDir: string): BundleList['years'] {
   const list = join(siteDir, BUNDLE_LIST_PATH);
   return existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as BundleList).years : [];

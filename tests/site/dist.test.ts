@@ -12,7 +12,7 @@ import astroConfig from '../../astro.config.mjs';
 import { importText } from '../../src/lib/importer';
 import { SEEDS, readSeed } from '../fixtures/seeds';
 import { reportPageYear } from '../../src/lib/shards';
-import { BUNDLE_LIST_PATH, type BundleList } from '../../src/lib/search-bundles';
+import { BUNDLE_LIST_PATH, type BundleList } from '../../src/lib/search/bundles';
 import { DIST, assertBuilt, distFiles, exists, fileOf, html, htmlFiles, normalizeSpace, page, urlOf } from '../helpers/dist';
 import { serveDist, type DistServer } from '../helpers/server';
 

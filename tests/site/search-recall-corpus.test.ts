@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { genCorpusParallel } from '../../scripts/gen-corpus';
 import { reportIds } from '../../src/lib/build-scope';
 import { countByProvince, planShards, provinceOf } from '../../src/lib/shards';
-import { bundlePath, PART_SIZE } from '../../src/lib/search-bundles';
+import { bundlePath, PART_SIZE } from '../../src/lib/search/bundles';
 import { reportUrl } from '../../src/lib/urls';
 import { parseEntryId } from '../../src/lib/validate';
 import { CHROME_QUERIES, SEARCH_QUERIES } from '../fixtures/search-queries';

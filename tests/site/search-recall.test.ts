@@ -2,7 +2,7 @@
  * Search recall on the production build of content/ (dist/): for every query of
  * tests/fixtures/search-queries.ts, every published report containing it is found, results are
  * reports that contain it, and page-chrome words find nothing. Measured through the query side the
- * search page should use (src/lib/search-query.ts); plain Pagefind is measured too and logged.
+ * search page should use (src/lib/search/engine.ts); plain Pagefind is measured too and logged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

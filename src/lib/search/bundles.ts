@@ -1,9 +1,9 @@
 /**
  * The search index's bundles: one per part of a year, served at `/pagefind/<year>-<part>/`, and
  * the list the search page reads to find them. Plain functions, shared by the indexer
- * (src/lib/search-index.ts) and the search page.
+ * (src/lib/search/indexer.ts) and the search page.
  *
- * Results are listed newest year first (src/lib/search-query.ts), so a first query opens only the
+ * Results are listed newest year first (src/lib/search/engine.ts), so a first query opens only the
  * newest year's bundles. A year is split into parts of about PART_SIZE reports, by place, so that
  * editing one report re-indexes one part (Pagefind has no incremental update) and no Pagefind run
  * holds more than a part in memory (about 1.5 MB per report while it writes).
@@ -51,13 +51,13 @@ export function planBundles<S extends { placeId: string; url: string; year: numb
 /** The bundle list as a file, for tools (the search page has it in its HTML, see BUNDLE_LIST_ID). */
 export const BUNDLE_LIST_PATH = '/pagefind/bundles.json';
 
-/** Pagefind's runtime for the index language (src/lib/search-text.ts), in every bundle. */
+/** Pagefind's runtime for the index language (src/lib/search/text.ts), in every bundle. */
 export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
 
 /** Id of the element of the search page that holds the bundle list as JSON. */
 export const BUNDLE_LIST_ID = 'search-bundles';
 
-/** Where a year's stop pairs are (src/lib/search-index.ts): `{ pairs }`, two characters each. */
+/** Where a year's stop pairs are (src/lib/search/indexer.ts): `{ pairs }`, two characters each. */
 export const stopListPath = (year: number): string => `/pagefind/${year}.stop.json`;
 
 /**

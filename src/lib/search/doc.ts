@@ -1,6 +1,6 @@
 /**
- * The search document of a report: what Pagefind is given to index for it (src/lib/search-index.ts),
- * its title and body as blocks of pair text (src/lib/search-text.ts) with the ids of its headings,
+ * The search document of a report: what Pagefind is given to index for it (src/lib/search/indexer.ts),
+ * its title and body as blocks of pair text (src/lib/search/text.ts) with the ids of its headings,
  * and its metadata and filters as readable text.
  *
  * `searchDocument` reads these from HTML the way Pagefind reads a page, for the attributes the
@@ -9,9 +9,9 @@
  * place that says what is searchable and how it is labelled (`searchFields`).
  */
 import { Parser } from 'htmlparser2';
-import { t } from '../strings';
-import type { Place } from './places';
-import { SEARCH_LANGUAGE, pairText } from './search-text';
+import { t } from '../../strings';
+import type { Place } from '../places';
+import { SEARCH_LANGUAGE, pairText } from './text';
 
 /** How a report is labelled in search results and what it can be filtered by. */
 export interface SearchFields {
@@ -136,7 +136,7 @@ const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 /**
  * The HTML given to Pagefind for a page: its blocks as pairs (`stop`: its year's stop pairs, see
- * src/lib/search-index.ts) under data-pagefind-body (headings keep their ids, for Pagefind's
+ * src/lib/search/indexer.ts) under data-pagefind-body (headings keep their ids, for Pagefind's
  * sections), its metadata and filters as readable text outside it, and a language without
  * segmentation.
  */

@@ -1,11 +1,11 @@
 /**
  * The text Pagefind indexes and stores for a report, written as overlapping pairs of Chinese
- * characters, and read back. Shared by the indexer (src/lib/search-doc.ts) and the search page.
+ * characters, and read back. Shared by the indexer (src/lib/search/doc.ts) and the search page.
  *
  * Why pairs, written by us: a reader must find every report containing what they typed (行政复议,
  * 枫桥经验, 法), whatever a word segmenter would make of it. Pagefind's own Chinese indexing
  * segments with jieba, and its query side segments differently, so words are missed (see
- * src/lib/search-query.ts); it is also most of its indexing time. Indexed under a language without
+ * src/lib/search/engine.ts); it is also most of its indexing time. Indexed under a language without
  * segmentation (SEARCH_LANGUAGE), text cut into pairs (行政复议 -> 行政 政复 复议 议) makes every pair
  * of characters a word: a term is found through any one of its pairs, and a single character
  * through the words it starts (each character starts exactly one: the last of a run stands alone).
@@ -17,7 +17,7 @@
 
 /**
  * The language of the search index: any tag but zh/ja/th, for which Pagefind would segment the
- * pairs again. The search page initialises Pagefind under the same tag (src/lib/search-query.ts).
+ * pairs again. The search page initialises Pagefind under the same tag (src/lib/search/engine.ts).
  */
 export const SEARCH_LANGUAGE = 'und';
 

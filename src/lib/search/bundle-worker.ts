@@ -1,9 +1,9 @@
 /**
- * Worker thread of BundleWriter (src/lib/search-index.ts): writes the bundles it is sent with its
+ * Worker thread of BundleWriter (src/lib/search/indexer.ts): writes the bundles it is sent with its
  * own Pagefind service, answers each with its figures or error, and closes the service on 'close'.
  */
 import { parentPort } from 'node:worker_threads';
-import { closePagefind, writeBundle, type BundleJob } from './search-index';
+import { closePagefind, writeBundle, type BundleJob } from './indexer';
 
 parentPort!.on('message', async (job: BundleJob | 'close') => {
   if (job === 'close') {

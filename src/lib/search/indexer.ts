@@ -1,8 +1,8 @@
 /**
  * The site's search index, built from the content directory beside the site build (scripts/build.ts
- * runs both at once): every published report's search document (src/lib/search-doc.ts), rendered
+ * runs both at once): every published report's search document (src/lib/search/doc.ts), rendered
  * with the site's own Markdown renderer and labelled by the same `searchFields` as its page, is
- * given to Pagefind through its Node API, in bundles per part of a year (src/lib/search-bundles.ts).
+ * given to Pagefind through its Node API, in bundles per part of a year (src/lib/search/bundles.ts).
  *
  * Why beside the build and not over its pages: indexing is about half of a large build's work, and
  * run after the pages it waits for all of them. Every body is rendered by the one body renderer the
@@ -12,27 +12,29 @@
  *
  * Pagefind's work grows with the number of distinct words per report, and the pairs found in most
  * reports of a year (法治, 政府, 复议 …) are a good part of them while telling reports apart least. So
- * each year has its stop pairs (`stopPairs`), which start no word of the index (src/lib/search-text.ts);
+ * each year has its stop pairs (`stopPairs`), which start no word of the index (src/lib/search/text.ts);
  * the search page finds a term through one of its other pairs, or, when all of its pairs are stop
  * pairs (and so the term itself is common), by checking the year's reports in turn
- * (src/lib/search-query.ts). A year's stop pairs are kept from one build to the next while its
+ * (src/lib/search/engine.ts). A year's stop pairs are kept from one build to the next while its
  * reports are the same, so that an edit re-indexes only its own bundle.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { reportIds } from './build-scope';
-import { renderReportBody } from './content/body';
-import { parseYaml } from './content/yaml';
-import { buildPlaceTree, type Place } from './places';
-import { bundlePath, stopListPath, type Bundle } from './search-bundles';
-import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './search-doc';
-import { pairsOf } from './search-pairs';
-import { reportUrl } from './urls';
-import { parseEntryId, splitFrontmatter } from './validate';
-import type { PlaceData } from '../schemas/place';
+import { reportIds } from '../build-scope';
+import { renderReportBody } from '../content/body';
+import { parseYaml } from '../content/yaml';
+import { buildPlaceTree, type Place } from '../places';
+import { bundlePath, stopListPath, type Bundle } from './bundles';
+import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './doc';
+import { pairsOf } from './pairs';
+import { reportUrl } from '../urls';
+import { parseEntryId, splitFrontmatter } from '../validate';
+import type { PlaceData } from '../../schemas/place';
 
 /** Bumped when search documents change for the same content in a way the code digest cannot see. */
 const DOC_VERSION = 'pairs-3';
@@ -158,35 +160,31 @@ export async function yearStopPairs(year: number, sources: readonly SearchSource
 }
 
 /**
- * The code that makes search documents and indexes them: this module and what it renders and
- * labels with (the lockfile holds Pagefind's and markdown-it's versions). A change in any of these
- * indexes every bundle again; the search page's own code (search-query.ts) needs no new index.
+ * The code that makes search documents and indexes them: the modules this one and its worker
+ * import, found from the import graph (an esbuild metafile, so no list is kept by hand), and the
+ * lockfile (Pagefind's and markdown-it's versions). A change in any of these indexes every bundle
+ * again; the search page's own code (src/lib/search/engine.ts) needs no new index.
  */
-const INDEX_CODE = [
-  'src/lib/search-index.ts',
-  'src/lib/search-doc.ts',
-  'src/lib/search-text.ts',
-  'src/lib/search-bundles.ts',
-  'src/lib/markdown.ts',
-  'src/lib/remark-redactions.ts',
-  'src/lib/rehype-quote-marks.ts',
-  'src/lib/content/body.ts',
-  'src/lib/content/elements.ts',
-  'src/lib/content/policy.ts',
-  'src/lib/content/sanitize.ts',
-  'src/lib/content/url.ts',
-  'src/lib/places.ts',
-  'src/lib/divisions.ts',
-  'src/lib/urls.ts',
-  'src/strings.ts',
-  'package-lock.json',
-];
+export function indexCodeFiles(): string[] {
+  const { metafile } = buildSync({
+    entryPoints: [fileURLToPath(import.meta.url), fileURLToPath(new URL('./bundle-worker.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+    outdir: 'unused',
+  });
+  return [...Object.keys(metafile.inputs).sort(), 'package-lock.json'];
+}
 
 let code: string | undefined;
 function indexCodeDigest(): string {
   if (code) return code;
   const h = createHash('sha256').update(DOC_VERSION);
-  for (const f of INDEX_CODE) h.update(f).update(readFileSync(join(process.cwd(), f)));
+  for (const f of indexCodeFiles()) h.update(f).update(readFileSync(join(process.cwd(), f)));
   return (code = h.digest('hex'));
 }
 
@@ -250,7 +248,7 @@ export async function writeBundle(b: Bundle<SearchSource>, stop: ReadonlySet<str
 /** Closes this thread's Pagefind service. */
 export const closePagefind = (): Promise<unknown> => pagefind.close();
 
-/** A job for src/lib/bundle-worker.ts. */
+/** A job for src/lib/search/bundle-worker.ts. */
 export interface BundleJob {
   bundle: Bundle<SearchSource>;
   stop: string[];
@@ -304,7 +302,8 @@ export class BundleWriter {
     if (this.queue.length || this.active) await new Promise<void>((ok) => this.waiting.push(ok));
     const workers = this.all.splice(0);
     this.idle = [];
-    await Promise.all(workers.map((worker) => new Promise((ok) => (worker.once('exit', ok), worker.postMessage('close')))));
+    // A worker that failed to start has exited already (threadId -1): waiting for its exit would never end.
+    await Promise.all(workers.map((worker) => (worker.threadId < 0 ? undefined : new Promise((ok) => (worker.once('exit', ok), worker.postMessage('close'))))));
     if (this.failure !== undefined) throw this.failure;
     return [...this.figures].sort((a, b) => a.bundle.localeCompare(b.bundle));
   }
