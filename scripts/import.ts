@@ -204,6 +204,7 @@ async function importOne(
       `${o.dryRun ? '试运行，未写入 / dry run, not written' : saved.existed ? '已更新 / updated' : '已新建 / created'}: ${shown(saved.target)}  (${file})`,
       ...(result.encoding && result.encoding !== 'UTF-8' ? [`  编码 / encoding: ${encodingLabel(result.encoding)}，已转换为 UTF-8 / converted to UTF-8`] : []),
       ...(saved.backup ? [`  已发布条目，原文件已备份到 / published entry; the old file is backed up at: ${shown(saved.backup)}`] : []),
+      ...(saved.placesAdded?.length ? [`  新增地区 / places added: ${saved.placesAdded.join(', ')}`] : []),
       ...(o.dryRun && saved.published && !o.force ? [`  已发布条目：正式导入需加 --force（会先备份）/ published entry: a real import needs --force (with a backup)`] : []),
       `  标题 / title: ${fm.title}${fm.titleInferred ? '（拟定 / inferred）' : ''}`,
       `  年度 / year: ${fm.year} · 发文机关 / issuer: ${fm.issuer}`,

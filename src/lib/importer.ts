@@ -18,6 +18,7 @@ import { cleanText, type SourceLine } from './clean';
 import { metaLabel, pageTitleOf, parseMetaFields, toSimplified } from './import/chrome';
 import { extractIndicators, proposalsToFrontmatter } from './extract';
 import { decodeText, TextFileError, type TextEncoding } from './import/encoding';
+import { addPlaces, candidateList, hasDivisionCode, PlaceFileError, resolvePlace, resolvePlaceId, type PlaceTexts } from './import/places';
 import { headingMarker, ORGAN, parseOutline, type Block, type HeadingDepth, type Outline } from './headings';
 import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, splitMdxFile } from './mdx';
 import { contentDir } from './paths';
@@ -71,6 +72,8 @@ export interface ImportOptions {
 
 export interface ImportResult {
   placeId?: string;
+  /** The place and its ancestors that places.yaml lacks, parents first; saveEntry adds them. */
+  newPlaces?: PlaceRef[];
   year: number;
   frontmatter: ReportFrontmatter;
   /** MDX body. */
@@ -412,33 +415,66 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
 
   const statedIssuer = (sourceTitle && issuerFromTitle(sourceTitle)) || outline.issuer || clean.issuer;
 
-  // Place: given, else the deepest place named in the title or issuer, else in the opening paragraph.
-  // The salutation is left out: it names the addressee (the city above), not the author.
+  // Place: given, else named in the title, issuer, 来源 or first sentence (in that order of trust),
+  // against places.yaml and the national division list (src/lib/import/places.ts). A place
+  // places.yaml lacks is proposed with its missing ancestors, added to the file by saveEntry. The
+  // salutation is left out: it names the addressee (the city above), not the author.
+  const placeTexts: PlaceTexts = {
+    title: [sourceTitle, meta.title].filter(Boolean).join('\n') || undefined,
+    issuer: [statedIssuer, meta.issuer].filter(Boolean).join('\n') || undefined,
+    publisher: [clean.publisher, clean.organ, meta.publisher].filter(Boolean).join('\n') || undefined,
+    firstSentence: firstParagraph && splitSentences(firstParagraph.text)[0],
+  };
   let place: PlaceRef | undefined;
+  let newPlaces: PlaceRef[] = [];
+  let placeNames: string[] = [];
   if (opts.placeId) {
     if (!isPlaceId(opts.placeId)) {
       throw new ImportError(`--place 给出的地区 id“${opts.placeId}”不符合规则：${PLACE_ID_RULE.zh} / the place id "${opts.placeId}" given with --place ${PLACE_ID_RULE.en}`, 'bad-place-id');
     }
     place = places.find((p) => p.id === opts.placeId);
+    // An id places.yaml lacks is taken when the text names that place (`--place` after an ambiguity).
+    const named = place ? undefined : resolvePlaceId(opts.placeId, placeTexts, places);
+    if (named) ({ place, newPlaces, names: placeNames } = named);
     if (!place) throw new ImportError(`地区“${opts.placeId}”不在 places.yaml 中 / unknown place "${opts.placeId}". ${addPlaceHelp(opts.placeId)}`, 'unknown-place');
   } else {
-    const head = [sourceTitle, statedIssuer].filter((t): t is string => !!t);
-    let found = head.length ? matchPlaces(head, places) : [];
-    if (!found.length && firstParagraph) found = matchPlaces([splitSentences(firstParagraph.text)[0] ?? ''], places);
-    if (found.length > 1) {
-      throw new ImportError(`文中地区不明确（${found.map((p) => p.id).join('、')}）/ the text names several places equally. ${placeHelp()}`, 'ambiguous-place');
-    }
-    place = found[0];
-    if (!place) throw new ImportError(`无法从标题、发文机关或首句识别地区 / cannot tell the place from the title, issuer or first sentence. ${placeHelp()}`, 'no-place');
-    // places.yaml is edited by hand and only checked by `npm run check`: its id becomes a path.
-    if (!isPlaceId(place.id)) {
+    const resolved = resolvePlace(placeTexts, places);
+    if (resolved.kind === 'ambiguous') {
+      const more = resolved.total > resolved.candidates.length ? `等 ${resolved.total} 处` : '';
       throw new ImportError(
-        `places.yaml 中“${place.name}”的地区 id“${place.id}”不符合规则：${PLACE_ID_RULE.zh}。请先改正 places.yaml / the place id "${place.id}" of ${place.name} in places.yaml ${PLACE_ID_RULE.en}; fix places.yaml first`,
-        'bad-place-id',
+        `文中的地区名称可指多处：${candidateList(resolved.candidates)}${more}。请用 --place 指定其一，如 --place ${resolved.candidates[0].id}` +
+          ` / the place named in the text fits ${resolved.total} places (${resolved.candidates.map((c) => c.id).join(', ')}${more ? ', …' : ''}); pass one with --place, e.g. --place ${resolved.candidates[0].id}`,
+        'ambiguous-place',
+      );
+    }
+    if (resolved.kind === 'none') {
+      const considered = resolved.considered.length
+        ? `文中提到：${candidateList(resolved.considered)}`
+        : `places.yaml 中有 ${places.length} 个地区${places.length ? `（${places.slice(0, 8).map((p) => p.id).join('、')}${places.length > 8 ? '…' : ''}）` : ''}，全国行政区划也无一在文中出现`;
+      throw new ImportError(
+        `无法从标题、发文机关、来源或首句识别地区（${considered}）/ cannot tell the place from the title, issuer, source or first sentence (considered: ${resolved.considered.map((c) => c.id).join(', ') || `${places.length} places of places.yaml and the national division list`}). ${placeHelp()}`,
+        'no-place',
+      );
+    }
+    ({ place, newPlaces, names: placeNames } = resolved);
+  }
+  // places.yaml is edited by hand and only checked by `npm run check`: its id becomes a path.
+  if (!isPlaceId(place.id)) {
+    throw new ImportError(
+      `places.yaml 中“${place.name}”的地区 id“${place.id}”不符合规则：${PLACE_ID_RULE.zh}。请先改正 places.yaml / the place id "${place.id}" of ${place.name} in places.yaml ${PLACE_ID_RULE.en}; fix places.yaml first`,
+      'bad-place-id',
+    );
+  }
+  if (newPlaces.length) {
+    const listed = newPlaces.map((p) => `${p.id}（${p.name}）`).join('、');
+    warnings.push(`places.yaml 将新增地区：${listed}，请核对名称和层级 / new places for places.yaml: ${newPlaces.map((p) => p.id).join(', ')}; please check their names and levels`);
+    if (place.level !== 'zone' && !hasDivisionCode(placeNames)) {
+      warnings.push(
+        `新地区“${placeNames.join(' > ')}”在构建时按名称查不到行政区划代码，npm run check 会报告此问题 / the build cannot look up the division code of ${placeNames.join(' > ')} by name; npm run check will report it`,
       );
     }
   }
-  const fullName = placeFullName(place, places);
+  const fullName = placeFullName(place, [...places, ...newPlaces]);
 
   // 发布机构 of the page's metadata (the HTML reader's meta.issuer): the issuer only when it is itself a government.
   const organ = clean.organ ?? meta.issuer;
@@ -483,6 +519,7 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
   frontmatter.indicators = prefillIndicators(body, year);
   return {
     placeId: place.id,
+    ...(newPlaces.length ? { newPlaces } : {}),
     year,
     frontmatter,
     body,
@@ -633,6 +670,8 @@ export interface SavedEntry {
   kept: string[];
   /** Where the published file was copied before it was replaced. */
   backup?: string;
+  /** Ids of the places added to places.yaml for this entry (ImportResult.newPlaces not yet there). */
+  placesAdded?: string[];
 }
 
 /**
@@ -682,6 +721,15 @@ export function saveEntry(dir: string, result: ImportResult, opts: SaveOptions =
   const mdx = mdxFile(frontmatter as unknown as Record<string, unknown>, result.body);
   const saved: SavedEntry = { target, existed, published, frontmatter, mdx, kept };
   if (opts.dryRun) return saved;
+  // New places first: an entry is never written under a place the site does not know.
+  if (result.newPlaces?.length) {
+    try {
+      saved.placesAdded = addPlaces(dir, result.newPlaces);
+    } catch (e) {
+      if (e instanceof PlaceFileError) throw new ImportError(e.message, 'bad-existing');
+      throw e;
+    }
+  }
   if (published) saved.backup = backupFile(target, opts.now);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}`;
