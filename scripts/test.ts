@@ -1,6 +1,6 @@
 /**
  * `npm test`: the whole test suite, in the order CI needs it.
- *   1. Chromium is installed (the browser tests need it; never skipped silently)
+ *   1. Chromium and CJK fonts are installed (browser and PDF import tests need them; never skipped silently)
  *   2. unit tests (`vitest run --project unit`)
  *   3. the production build (`npm run build`: astro build, then pagefind over dist/)
  *   4. site and browser tests against dist/ (`vitest run --project site`)
@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, ensureChromium } from './ensure-chromium';
+import { CJK_FONT_PACKAGE, ensureCjkFonts } from './ensure-fonts';
 import { childEnv } from '../src/lib/build/env';
 
 const { values } = parseArgs({
@@ -23,7 +24,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`用法 / usage: npm test [-- --skip-build]
 
-  1. 检查 Chromium / ensure Chromium (${CHROMIUM_PATH})
+  1. 检查 Chromium 与中文字体 / ensure Chromium (${CHROMIUM_PATH}) and CJK fonts (${CJK_FONT_PACKAGE})
   2. 单元测试 / unit tests:        vitest run --project unit
   3. 生产构建 / production build:  npm run build
   4. 站点与浏览器测试 / site tests: vitest run --project site
@@ -64,6 +65,8 @@ function exec(cmd: string, args: string[]): Promise<number> {
 
 const steps: Step[] = [
   { name: 'Chromium', run: ensureChromium },
+  // The import tests print Chinese pages to PDF and read them back: without CJK fonts there is no text.
+  { name: 'CJK fonts', run: async () => ensureCjkFonts() },
   { name: 'unit tests', run: () => exec('npx', ['vitest', 'run', '--project', 'unit']) },
   values['skip-build']
     ? {
