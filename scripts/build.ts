@@ -33,7 +33,7 @@ import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { Readable } from 'node:stream';
 import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle, type BundleList } from '../src/lib/search/bundles';
 import { BundleWriter, bundleWorkDir, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search/indexer';
-import { SITE_URL } from '../src/lib/site';
+import { buildConfig } from '../src/lib/config';
 import { astroStages, runMeasured, stopChildren, type StepFigures } from '../src/lib/proc';
 import { acquireLock, LockTimeout, releaseOnExit, type Lock } from '../src/lib/build/lock';
 import { checkBuildPaths, markBuilt, within } from '../src/lib/build/paths-guard';
@@ -90,7 +90,8 @@ if (values.help) {
   process.exit(0);
 }
 
-const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const config = buildConfig();
+const contentDir = resolve(config.contentDir);
 // `--shard` and `--search` write only into the work directory.
 const writesOut = values.shard === undefined && !values.search;
 const out = resolve(values.out!);
@@ -175,7 +176,7 @@ function reportPages(site: string): string[] {
     .sort();
 }
 
-const drafts = process.env.INCLUDE_DRAFTS === 'true';
+const drafts = config.drafts;
 const indexWork = () => join(resolve(values.work!), 'index');
 
 /**
@@ -278,7 +279,7 @@ function place(from: string, to: string) {
 /** Digest of the code and settings every page depends on; a change means every page is rendered again. */
 function codeDigest(extra: unknown = {}): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ extra, site: SITE_URL, drafts: process.env.INCLUDE_DRAFTS ?? '', contentDir }));
+  h.update(JSON.stringify({ extra, site: config.siteUrl, drafts: config.drafts, contentDir }));
   const code = ['src', 'public'].flatMap((d) => filesUnder(d).map((f) => join(d, f)));
   for (const f of [...code, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', join(contentDir, 'places.yaml')]) {
     if (existsSync(f)) h.update(`${f}\0`).update(readFileSync(f));
@@ -298,11 +299,11 @@ async function writeSitemap(site: string): Promise<void> {
   const files: string[] = [];
   // At most 50,000 URLs per sitemap file (sitemaps.org).
   for (let i = 0; i * 45000 < urls.length || i === 0; i++) {
-    const xml = await streamToPromise(Readable.from(urls.slice(i * 45000, (i + 1) * 45000)).pipe(new SitemapStream({ hostname: SITE_URL })));
+    const xml = await streamToPromise(Readable.from(urls.slice(i * 45000, (i + 1) * 45000)).pipe(new SitemapStream({ hostname: config.siteUrl })));
     files.push(`sitemap-${i}.xml`);
     writeFileSync(join(site, files.at(-1)!), xml);
   }
-  const index = await streamToPromise(Readable.from(files.map((f) => ({ url: new URL(f, SITE_URL).href }))).pipe(new SitemapIndexStream()));
+  const index = await streamToPromise(Readable.from(files.map((f) => ({ url: new URL(f, config.siteUrl).href }))).pipe(new SitemapIndexStream()));
   writeFileSync(join(site, 'sitemap-index.xml'), index);
 }
 

@@ -9,7 +9,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const dir = values.dir ?? contentDir;
+const dir = values.dir ?? contentDir();
 const problems = await checkContent(dir);
 for (const p of problems) {
   const where = [p.file, p.line && `第 ${p.line} 行 / line ${p.line}`, p.field].filter(Boolean).join(' › ');

@@ -89,7 +89,7 @@ export async function main(argv: readonly string[], io: Io = { log: console.log,
       return 1;
     }
   }
-  const out = (values.out ?? contentDir).replace(/\/+$/, '');
+  const out = (values.out ?? contentDir()).replace(/\/+$/, '');
   let places: PlaceRef[];
   try {
     places = loadPlaces(out);

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildConfig } from '../lib/config';
 import type { Place } from './places';
 import type { Report } from './reports';
 
@@ -46,7 +47,7 @@ function propsKey(props: unknown): string {
  * changed since the last build (`url` gives a page's URL path). Records every page's digest.
  */
 export function pagesToRender<P extends { props: unknown }>(route: string, paths: P[], url: (p: P) => string): P[] {
-  const cache = process.env.PAGE_CACHE;
+  const cache = buildConfig().pageCache;
   if (!cache) return paths;
   const current = manifestFile(cache, 'current', route);
   const before: PageManifest = existsSync(current) ? (JSON.parse(readFileSync(current, 'utf8')) as PageManifest) : {};

@@ -9,13 +9,14 @@ import { bodyText, CONTENT_PROBLEMS, entryProblems, formatProblems, parseEntryId
 import { INDICATORS, type IndicatorDef } from '../lib/indicators';
 import { complianceOf, type Compliance } from '../lib/compliance';
 import { buildScope } from '../lib/build-scope';
+import { buildConfig } from '../lib/config';
 import type { ReportFacts } from '../loaders/reports';
 import type { RenderedBody } from '../lib/content/body';
 import { siteLinkProblems } from '../lib/content/links';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
-/** Drafts show in `astro dev` and in the drafts preview build, never in a production build (see astro.config.mjs). */
-export const showDrafts = process.env.INCLUDE_DRAFTS === 'true';
+/** Drafts show in `astro dev` and in the drafts preview build, never in a production build (src/lib/config.ts). */
+export const showDrafts = (): boolean => buildConfig().drafts;
 
 export interface Report {
   id: string;
@@ -50,7 +51,7 @@ async function load(): Promise<Report[]> {
   if (problems.length) throw new Error(`${CONTENT_PROBLEMS} / invalid report entries:\n${formatProblems(problems)}`);
   const reports: Report[] = [];
   for (const entry of entries) {
-    if (entry.data.draft && !showDrafts) continue;
+    if (entry.data.draft && !showDrafts()) continue;
     const { placeId, year } = parseEntryId(entry.id)!;
     const compliance = complianceOf(factsOf(entry).parts, year, entry.data.publishedDate);
     reports.push({ id: entry.id, entry, data: entry.data, place: await getPlace(placeId), year, compliance });

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { listReportFiles } from './content/files';
-import { contentDir } from './paths';
-import { countByProvince, parseShardSpec, planShards, shardScope, type ShardScope } from './shards';
+import { buildConfig } from './config';
+import { countByProvince, planShards, shardScope, type ShardScope } from './shards';
 
 /** Entry ids (`<place id>/<year>`) of the report files under `reportsDir`, sorted (see listReportFiles). */
 export const reportIds = (reportsDir: string): string[] => listReportFiles(reportsDir).ids;
@@ -15,7 +15,7 @@ let scope: ShardScope | undefined;
 
 export function buildScope(): ShardScope {
   if (scope) return scope;
-  const spec = parseShardSpec(process.env.SHARD);
+  const { shard: spec, contentDir } = buildConfig();
   const plan = spec ? planShards(countByProvince(reportIds(join(contentDir, 'reports'))), spec.count) : new Map<string, number>();
   return (scope = shardScope(spec, plan));
 }

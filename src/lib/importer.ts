@@ -114,7 +114,7 @@ export class ImportError extends Error {
 }
 
 /** Reads the places of a content dir (`places.yaml`). */
-export function loadPlaces(dir: string = contentDir): PlaceRef[] {
+export function loadPlaces(dir: string = contentDir()): PlaceRef[] {
   const file = `${dir}/places.yaml`;
   let text: string;
   try {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { buildConfig } from './config';
 
 /**
  * Where content lives. `CONTENT_DIR` lets tests and benchmarks build the site from a generated
  * corpus (same layout: places.yaml and reports/) without touching `content/`.
  */
-export const contentDir: string = (process.env.CONTENT_DIR ?? './content').replace(/\/+$/, '');
+export const contentDir = (): string => buildConfig().contentDir;
 
 /**
  * The content-layer cache of builds from `dir` (a CONTENT_DIR): its own per content directory, so

@@ -51,7 +51,7 @@ export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
 }
 
 /** Runs `cmd`; with `echo` (a line prefix, possibly empty) its output is also written to ours as it comes. */
-export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, echo?: string): Promise<RunResult> {
+export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv, echo?: string): Promise<RunResult> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
