@@ -40,12 +40,15 @@ export function divisionCode(names: readonly string[]): string | undefined {
   const p = t.provinces.find((r) => r.name === pName);
   if (!p) return undefined;
   if (names.length === 1) return six(p.code);
-  // Municipalities list their districts under a 市辖区 pseudo-city.
+  // Municipalities list their districts under a 市辖区 pseudo-city, and provinces list the
+  // county-level cities they govern directly (仙桃市) under a pseudo-city too: such a place is named
+  // straight under its province, and its townships under it.
   const c = t.cities.find((r) => r.provinceCode === p.code && r.name === cName);
   if (!c) {
-    if (names.length !== 2) return undefined;
+    if (names.length > 3) return undefined;
     const a = t.areas.find((r) => r.provinceCode === p.code && r.name === cName);
-    return a?.code;
+    if (names.length === 2 || !a) return a?.code;
+    return t.streets.find((r) => r.areaCode === a.code && r.name === aName)?.code;
   }
   if (names.length === 2) return six(c.code);
   const a = t.areas.find((r) => r.cityCode === c.code && r.name === aName);
