@@ -234,8 +234,8 @@ describe('finding the report on a page', () => {
       ),
     );
     expect(linesOf(src)).toEqual([TITLE, ...PARAS, ...SIGNATURE]);
-    // The date under the title is not labelled as the publication date: not taken.
-    expect(src.meta).toEqual({ title: TITLE, publisher: '某区司法局' });
+    // The date of the info line under the title, standing with 来源 and 浏览次数, is the article's publication date.
+    expect(src.meta).toEqual({ title: TITLE, publishedDate: '2024-03-28', publisher: '某区司法局' });
   });
 
   it('reads a 信息公开 list and a data table, marks headings, warns of images and attachments', async () => {
@@ -300,10 +300,84 @@ ${ps(PARAS.slice(3))}<p><img src="chart.png"></p><p>附件：<a href="/files/202
     expect(linesOf(src)).toEqual([TITLE, '2023年，我区深入推进依法行政，全年办理行政复议案件120件。', ...PARAS]);
   });
 
-  it('takes only a labelled publication date, or PubDate; never 今天是…, 更新时间 or an unlabelled date', async () => {
+  it('takes a labelled publication date, else PubDate, else the date of the info line under the title; never 今天是… or 更新时间', async () => {
     const body = `<div class="article"><h1>${TITLE}</h1><div class="info">2024-03-28 来源：某区司法局 更新时间：2024-03-29</div><div id="zoom">${ps(PARAS)}</div></div>`;
-    expect((await readHtml(utf8(shell(body)))).meta?.publishedDate).toBeUndefined();
+    expect((await readHtml(utf8(shell(body)))).meta?.publishedDate).toBe('2024-03-28');
     expect((await readHtml(utf8(shell(body, '<meta name="PubDate" content="2024-03-27 09:00">')))).meta?.publishedDate).toBe('2024-03-27');
+    const labelled = body.replace('2024-03-28 来源', '发布日期：2024-03-26 来源');
+    expect((await readHtml(utf8(shell(labelled, '<meta name="PubDate" content="2024-03-27 09:00">')))).meta?.publishedDate).toBe('2024-03-26');
+    // Only 更新时间 beside 来源: a labelled date that is not the publication's.
+    const updated = body.replace('2024-03-28 来源', '来源');
+    expect((await readHtml(utf8(shell(updated)))).meta?.publishedDate).toBeUndefined();
+  });
+
+  it('reads the unlabelled date of an info line (`2024年3月28日 10:21 · 来源：… · 阅读 691`, `时间：… 浏览量：…`) as the publication date, and drops the line', async () => {
+    const lines = [
+      ['<p class="meta"><time datetime="2024-03-28T10:21">2024年3月28日 10:21</time> · 来源：某区司法局 · 阅读 691</p>', '2024-03-28'],
+      ['<div class="article-attr"><span>时间：2024-03-27 09:30:00</span>　<span>来源：某区司法局</span>　<span>浏览量：6912</span></div>', '2024-03-27'],
+      ['<div>作者：王堃　2024/3/26</div>', '2024-03-26'],
+    ] as const;
+    for (const [info, date] of lines) {
+      const src = await readHtml(utf8(shell(`<article><h1>${TITLE}</h1>${info}${ps([...PARAS, ...SIGNATURE])}</article>`)));
+      expect(linesOf(src), info).toEqual([TITLE, ...PARAS, ...SIGNATURE]);
+      expect(src.meta?.publishedDate, info).toBe(date);
+    }
+  });
+
+  it('takes no unlabelled date outside the info line under the title: 今天是…, a lone date line, a line after the report, two dates', async () => {
+    const pages = [
+      // The banner's date right above the article, with a counter beside it.
+      `<div class="today">今天是2024年3月5日 星期二 农历正月廿五 访问量：123456</div><article><h1>${TITLE}</h1>${ps(PARAS)}</article>`,
+      // A date with no 来源 / 阅读 / 作者 beside it.
+      `<article><h1>${TITLE}</h1><p>2024-03-28</p>${ps(PARAS)}</article>`,
+      // The info line after the report: dropped, its date not read.
+      `<article><h1>${TITLE}</h1>${ps(PARAS)}<p>2024-03-28 来源：某区司法局</p></article>`,
+      // Two unlabelled dates: which one is the publication's cannot be told.
+      `<article><h1>${TITLE}</h1><p>2024-03-28 来源：某区司法局 2024-03-29</p>${ps(PARAS)}</article>`,
+    ];
+    for (const page of pages) {
+      const src = await readHtml(utf8(shell(page)));
+      expect(src.meta?.publishedDate, page).toBeUndefined();
+      expect(linesOf(src).filter((l) => /今天|2024-03-2/.test(l)), page).toEqual(page.includes('<p>2024-03-28</p>') ? ['2024-03-28'] : []);
+    }
+  });
+
+  it("takes the article's own heading when the <title> and the header show only the site's name", async () => {
+    const header = '<div class="logo"><h1>某区人民政府</h1><p>中共某区委员会 某区人民政府主办</p></div>';
+    const pages = [
+      // The heading above the editor block.
+      `${header}<div class="article"><h1>${TITLE}</h1><div class="info">来源：某区司法局</div><div id="zoom">${ps([...PARAS, ...SIGNATURE])}</div></div>`,
+      // The heading inside the content, first of its paragraphs.
+      `${header}<div class="article"><h2>${TITLE}</h2>${ps([...PARAS, ...SIGNATURE])}</div>`,
+    ];
+    for (const page of pages) {
+      const html = shell(page).replace(`<title>${TITLE}_某区人民政府</title>`, '<title>某区人民政府</title><meta name="SiteName" content="某区人民政府">');
+      const src = await readHtml(utf8(html));
+      expect(linesOf(src), page).toEqual([TITLE, ...PARAS, ...SIGNATURE]);
+      expect(src.meta?.title).toBe(TITLE);
+      const r = importSource(src, { places, placeId: 'hunan/huaihua' });
+      expect(r.frontmatter.title).toBe(TITLE);
+      expect(r.year).toBe(2023);
+    }
+  });
+
+  it('takes the report\'s part of a `<title>` "报告标题 - 某某市人民政府", never the site\'s, even when the site\'s part is longer', async () => {
+    const site = '广东省深圳市某某新区人民政府门户网站';
+    // The title shown as a plain block under a header that repeats the site's name.
+    const shown = shell(`<div class="logo"><p>${site}</p></div><div class="article"><div class="title">${TITLE}</div><div id="zoom">${ps(PARAS)}</div></div>`).replace(
+      `<title>${TITLE}_某区人民政府</title>`,
+      `<title>${TITLE} - ${site}</title>`,
+    );
+    expect(linesOf(await readHtml(utf8(shown)))).toEqual([TITLE, ...PARAS]);
+    // No block shows the title: the <title>'s report part.
+    const unshown = shell(`<div id="zoom">${ps(PARAS)}</div>`).replace(`<title>${TITLE}_某区人民政府</title>`, `<title>${TITLE} - ${site}</title>`);
+    const src = await readHtml(utf8(unshown));
+    expect(src.meta?.title).toBe(TITLE);
+    expect(linesOf(src)).toEqual([TITLE, ...PARAS]);
+    for (const organ of ['某区人民政府', '某某高新技术产业开发区管理委员会', '某某街道办事处', '某区人民政府门户网站']) {
+      const only = shell(`<div id="zoom">${ps(PARAS)}</div>`).replace(`<title>${TITLE}_某区人民政府</title>`, `<title>首页 - ${organ}</title>`);
+      expect((await readHtml(utf8(only))).meta?.title, organ).toBeUndefined();
+    }
   });
 
   it("never takes the site's name in <title> for the report's title", async () => {

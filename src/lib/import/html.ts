@@ -465,6 +465,34 @@ const textsOf = (b: Block) => (b.kind === 'table' ? b.rows!.flat().map((c) => c.
 const isInfoLine = (b: Block) =>
   b.kind === 'p' && b.chars <= 200 && !b.lines.some((l) => l.includes('。')) && (!!parseMetaFields(closeLabelGaps(b.lines[0])) || !!metaLabel(b.lines[0]));
 
+/** Markers of an article's info line (来源, 阅读 691, 浏览次数, 作者, 发布…), matched in Simplified. */
+const INFO_MARKER = /来源|阅读|浏览|作者|发布|点击|访问/;
+/** Words of a banner's date (今天是… 农历…): the day the page was seen, never the article's. */
+const BANNER_DATE = /今天|今日|农历/;
+/** A date, with an optional time, as info lines write it. */
+const DATE_IN_LINE = /(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d))/g;
+/** What stands right before a labelled date: a colon, or a date label written without one (`更新时间 2024-…`). */
+const DATE_LABEL_BEFORE = /(?:[:：]|时间|日期|发布|更新|成文|印发)\s*$/;
+/** A bare 时间 / 日期 label (not 更新时间, 成文日期 …): in an info line, the article's time. */
+const PLAIN_DATE_LABEL_BEFORE = /(?:^|[\s|｜丨·•【\[])(?:时间|日期)\s*[:：]?\s*$/;
+
+/**
+ * The publication date an info line states without a publication label: the one date standing
+ * unlabelled, or labelled only 时间 / 日期, in a line of 来源 / 阅读 / 浏览 / 作者 / 发布 markers
+ * (`2022年2月11日 10:23 · 来源：… · 阅读 691`, `时间：2022-02-11 来源：… 浏览量：6912`). The
+ * caller takes it only from the info line between the title and the report. Other labelled dates
+ * (更新时间, 成文日期) are their labels'; a banner's date (今天是…) or two such dates give none.
+ */
+function infoLineDate(b: Block): string | undefined {
+  const line = toSimplified(b.lines.join(' '));
+  if (!INFO_MARKER.test(line) || BANNER_DATE.test(line)) return undefined;
+  const dates = [...line.matchAll(DATE_IN_LINE)].filter((m) => {
+    const before = line.slice(0, m.index);
+    return !DATE_LABEL_BEFORE.test(before) || PLAIN_DATE_LABEL_BEFORE.test(before);
+  });
+  return dates.length === 1 ? parseDate(dates[0][0]) : undefined;
+}
+
 /**
  * Whole blocks that are page widgets (matched in Simplified): QR prompts, editor credits, the
  * heading of a related-links box, and print / close / font-size / share controls when the block
@@ -485,20 +513,43 @@ const isLinkList = (b: Block) => b.kind === 'p' && b.linkChars >= b.chars * 0.5 
 
 /** Separators between the article title and the site name in `<title>`. */
 const TITLE_SEPARATOR = /\s*[_|｜]\s*|\s+[-—–]+\s+|\s*--\s*|\s*——\s*/;
-/** The longest Chinese segment of a `<title>` or og:title: the article's title, without the site's name. */
-const titleSegment = (s: string | undefined) =>
-  s
+const HAS_HAN = /\p{Script=Han}/u;
+
+/** Endings of an organ's or a website's name (matched in Simplified). */
+const ORGAN_OR_SITE_END = /(?:人民政府|政府|管委会|管理委员会|委员会|办事处|办公室|门户网站|网站|门户|政务网|政府网|网|局|厅)$/;
+/** Words and a year that a report's title has and an organ's or a site's name has not. */
+const REPORT_TITLE_WORD = /报告|情况|工作|总结|(?:19|20)\d{2}/;
+
+/**
+ * Whether a text names the site or an organ rather than the report (`北京市朝阳区人民政府`,
+ * `…管理委员会`, `…门户网站`): the site's stated name, or an organ or site ending without a
+ * report title's words. Headers, logos and `<title>` suffixes show it; a report title never is one.
+ */
+const siteNameLike = (t: string, site: string | undefined) => {
+  const s = compact(toSimplified(t));
+  return (site !== undefined && s === compact(toSimplified(site))) || (ORGAN_OR_SITE_END.test(s) && !REPORT_TITLE_WORD.test(s));
+};
+
+/** Fewest characters of a title: shorter `<title>` segments are a column's or a page's name (首页, 正文). */
+const MIN_TITLE_CHARS = 6;
+
+/**
+ * The article's title in a `<title>` or og:title: of its Chinese segments that are not the site's
+ * name and are long enough for a title, one with a report title's words first, then the longest.
+ */
+const titleSegment = (s: string | undefined, site: string | undefined) => {
+  const reportWords = (x: string) => (REPORT_TITLE_WORD.test(toSimplified(x)) ? 1 : 0);
+  return s
     ?.split(TITLE_SEPARATOR)
     .map(normalizeSpace)
-    .filter((x) => HAN.test(x))
-    .sort((a, b) => b.length - a.length)[0];
-
-/** A <title> segment that names the site, not the report: the site's name, or an organ or website name. */
-const siteNameLike = (t: string, site: string | undefined) =>
-  (site !== undefined && compact(t) === compact(site)) || /(?:人民政府|政府|管委会|管理委员会|网站|门户|政务网|政府网|办公室|局)$/.test(t);
+    .filter((x) => HAS_HAN.test(x) && [...compact(x)].length >= MIN_TITLE_CHARS && !siteNameLike(x, site))
+    .sort((a, b) => reportWords(b) - reportWords(a) || b.length - a.length)[0];
+};
 
 /** How many leading blocks of the report may repeat the title. */
 const TITLE_WINDOW = 4;
+/** How many blocks just above the report are searched for its heading when no block repeats a stated title. */
+const TITLE_NEAR = 8;
 /** How many blocks at each end of the report may be info lines. */
 const INFO_WINDOW = 6;
 
@@ -571,16 +622,18 @@ export async function readHtml(bytes: Uint8Array): Promise<SourceText> {
   const coreStart = blocks.findIndex((b) => b.inCore);
   const rest = report.filter((b) => !metaBlocks.has(b));
   const before = blocks.slice(0, coreStart).filter((b) => !metaBlocks.has(b));
-  const headingBlock = findTitleBlock(before, rest.slice(0, TITLE_WINDOW), tags.get('articletitle'), docTitle);
-  const tableTitle = govFields.find((f) => f.field === 'title' && f.value)?.value;
   const site = tags.get('sitename') ?? tags.get('og:site_name');
+  const headingBlock = findTitleBlock(before, rest.slice(0, TITLE_WINDOW), [tags.get('articletitle'), tags.get('og:title')], docTitle, site);
+  const tableTitle = govFields.find((f) => f.field === 'title' && f.value)?.value;
   const title =
     tags.get('articletitle') ||
     tableTitle ||
     (headingBlock && headingBlock.lines.join('')) ||
-    [titleSegment(tags.get('og:title')), titleSegment(readability?.title), titleSegment(docTitle)].find((t) => t && !siteNameLike(t, site)) ||
+    titleSegment(tags.get('og:title'), site) ||
+    titleSegment(readability?.title, site) ||
+    titleSegment(docTitle, site) ||
     undefined;
-  const titles = new Set([title, tags.get('articletitle'), tableTitle, headingBlock?.lines.join(''), titleSegment(tags.get('og:title'))].filter((x): x is string => !!x).map(compact));
+  const titles = new Set([title, tags.get('articletitle'), tableTitle, headingBlock?.lines.join(''), titleSegment(tags.get('og:title'), site)].filter((x): x is string => !!x).map(compact));
 
   // Info lines: between the title and the dense core (or, without a title, just above the core), and at the report's two ends.
   const titleAt = headingBlock ? blocks.indexOf(headingBlock) : -1;
@@ -588,6 +641,9 @@ export async function readHtml(bytes: Uint8Array): Promise<SourceText> {
   const infoBlocks = new Set([...head, ...rest.slice(0, INFO_WINDOW), ...rest.slice(-INFO_WINDOW)].filter((b) => !metaBlocks.has(b) && isInfoLine(b)));
   const infoFields = [...infoBlocks].flatMap((b) => metaFields(b.lines, false));
 
+  // The info line between the title and the report's first paragraph states the article's date, labelled or not.
+  const firstText = blocks.findIndex((b) => b.inBody && b.kind !== 'img' && !metaBlocks.has(b) && !infoBlocks.has(b) && b !== headingBlock && !isWidget(b) && !isLinkList(b) && !titles.has(compact(blockText(b))));
+  const infoDates = [...infoBlocks].filter((b) => firstText < 0 || blocks.indexOf(b) < firstText).map(infoLineDate).filter((d): d is string => !!d);
   const inChrome = (b: Block) => chrome.some((c) => c.contains(b.el));
   const dropped = new Set(report.filter((b) => metaBlocks.has(b) || infoBlocks.has(b) || b === headingBlock || isWidget(b) || isLinkList(b) || inChrome(b)));
   const droppedEls = new Set([...dropped].map((b) => b.el));
@@ -607,7 +663,7 @@ export async function readHtml(bytes: Uint8Array): Promise<SourceText> {
     );
   }
   const canonical = [...doc.querySelectorAll('link[rel]')].find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute('rel') ?? ''))?.getAttribute('href');
-  const meta = buildMeta({ tags, fields: [...govFields, ...infoFields], title, canonical, html: decoded.html });
+  const meta = buildMeta({ tags, fields: [...govFields, ...infoFields], infoDate: new Set(infoDates).size === 1 ? infoDates[0] : undefined, title, canonical, html: decoded.html });
   const source = htmlToSource(blocksToHtml(title, report));
   return { ...source, warnings: [...warnings, ...(source.warnings ?? [])], meta };
 }
@@ -653,25 +709,43 @@ function labelRuns(blocks: readonly Block[]): Block[][] {
   return runs;
 }
 
+/** Outline numbering of a section heading (一、 （一） 1. 第一章): a section's heading, never the report's title. */
+const OUTLINE_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])/;
+
 /**
- * The block that shows the report's title. Above the report: a block whose text is the stated
- * title (ArticleTitle) or a segment of the <title> (which adds the site's name), else the longest
- * block of 8 characters or more that the <title> contains. At the report's start, only the former.
- * Links and sentences never are.
+ * The block that shows the report's title. Above the report: a block whose text is a title the
+ * page states (ArticleTitle, og:title) or a segment of the <title> (which adds the site's name),
+ * else the longest block of 8 characters or more that the <title> contains. At the report's
+ * start, only the former. When no block repeats a stated title (a <title> showing only the site's
+ * name), the article's own heading: the report's first block or the nearest block above it, a
+ * heading first, that reads as a report title. Links, sentences, dates, section headings and the
+ * site's or an organ's name (a header's logo text) never are.
  */
-function findTitleBlock(before: readonly Block[], start: readonly Block[], stated: string | undefined, docTitle: string): Block | undefined {
-  const segments = new Set([stated, docTitle, ...docTitle.split(TITLE_SEPARATOR)].filter((x): x is string => !!x).map(compact));
+function findTitleBlock(before: readonly Block[], start: readonly Block[], stated: readonly (string | undefined)[], docTitle: string, site: string | undefined): Block | undefined {
+  const notSite = (x: string | undefined): x is string => !!x && !siteNameLike(x, site);
+  const segments = new Set([...stated, docTitle].flatMap((t) => (t ? [t, ...t.split(TITLE_SEPARATOR)] : [])).filter(notSite).map(compact));
   const whole = compact(docTitle);
   const textOf = (b: Block) => compact(b.lines.join(''));
   const titleLike = (b: Block) =>
-    (b.kind === 'p' || b.kind === 'h') && b.linkChars === 0 && b.chars <= 120 && [...textOf(b)].length >= 6 && !SENTENCE_MARK.test(textOf(b).replace(/[,，、]/g, ''));
+    (b.kind === 'p' || b.kind === 'h') &&
+    b.linkChars === 0 &&
+    b.chars <= 120 &&
+    [...textOf(b)].length >= MIN_TITLE_CHARS &&
+    !SENTENCE_MARK.test(textOf(b).replace(/[,，、]/g, '')) &&
+    notSite(b.lines.join(''));
   const exact = [...before, ...start].find((b) => titleLike(b) && segments.has(textOf(b)));
   if (exact) return exact;
   let best: Block | undefined;
   for (const b of before) {
     if (titleLike(b) && [...textOf(b)].length >= 8 && whole.includes(textOf(b)) && (!best || textOf(b).length > textOf(best).length)) best = b;
   }
-  return best;
+  if (best) return best;
+  const reportTitle = (b: Block) => {
+    const t = toSimplified(textOf(b));
+    return titleLike(b) && REPORT_TITLE_WORD.test(t) && !OUTLINE_NUMBER.test(t) && !parseDate(t) && !isInfoLine(b);
+  };
+  const near = [...start.slice(0, 1), ...before.slice(-TITLE_NEAR).reverse()];
+  return near.find((b) => b.kind === 'h' && reportTitle(b)) ?? near.find(reportTitle);
 }
 
 /** Drops the title where the report repeats it at its start, whole or broken over two or three lines. */
@@ -690,8 +764,8 @@ function dropLeadingTitle(report: Block[], titles: Set<string>): Block[] {
   return out;
 }
 
-/** SourceMeta from the labelled fields (the 信息公开 block's first, then the info line's) and the meta tags. */
-function buildMeta(p: { tags: Map<string, string>; fields: readonly MetaFieldValue[]; title?: string; canonical?: string | null; html: string }): SourceMeta {
+/** SourceMeta from the labelled fields (the 信息公开 block's first, then the info line's), the meta tags and the info line's date. */
+function buildMeta(p: { tags: Map<string, string>; fields: readonly MetaFieldValue[]; infoDate?: string; title?: string; canonical?: string | null; html: string }): SourceMeta {
   const meta: SourceMeta = {};
   const labelled = (field: MetaField) => p.fields.find((f) => f.field === field && f.value)?.value;
   const set = <K extends keyof SourceMeta>(k: K, v: SourceMeta[K] | undefined) => {
@@ -701,7 +775,8 @@ function buildMeta(p: { tags: Map<string, string>; fields: readonly MetaFieldVal
   // 发文机关, else 发布机构 (which the importer keeps as the issuing organ only when it is a government).
   set('issuer', labelled('issuer') ?? labelled('organ'));
   set('documentDate', dateOf(labelled('documentDate')));
-  set('publishedDate', dateOf(labelled('publishedDate')) ?? dateOf(p.tags.get('pubdate')));
+  // A labelled 发布日期 / 发布时间, else the CMS's PubDate, else the unlabelled date of the article's info line.
+  set('publishedDate', dateOf(labelled('publishedDate')) ?? dateOf(p.tags.get('pubdate')) ?? p.infoDate);
   set('publisher', labelled('publisher') ?? p.tags.get('contentsource'));
   set('site', p.tags.get('sitename') ?? p.tags.get('og:site_name'));
   // A browser's "save as" notes where the page came from.
