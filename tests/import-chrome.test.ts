@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../src/lib/clean';
-import { CHROME_RULES, chromeRule, isMetaValue, metaLabel, parseMetaFields, ruleMatches } from '../src/lib/import/chrome';
-import { findTitle, importSource, keepHandEdited, loadPlaces, looksLikeTitle, type ImportResult, type PlaceRef, type ReportFrontmatter } from '../src/lib/importer';
+import { CHROME_RULES, chromeRule, infoLineDate, isMetaValue, MENU_RUN, metaLabel, parseMetaFields, ruleMatches } from '../src/lib/import/chrome';
+import { findTitle, importSource, keepHandEdited, loadPlaces, looksLikeTitle, titleStrength, type ImportResult, type PlaceRef, type ReportFrontmatter } from '../src/lib/importer';
 import { normalizeSpace, splitLines, splitSentences } from '../src/lib/text';
 import { reportSchema } from '../src/schemas/report';
 import { readSeed, SEEDS } from './fixtures/seeds';
@@ -68,6 +68,20 @@ describe('chrome rules', () => {
       });
     });
   }
+
+  describe(MENU_RUN.id, () => {
+    const cleaned = (page: readonly string[]) => cleanText(page.join('\n'));
+    it('takes every line of a menu copied one item per line, up to the title or the report', () => {
+      for (const page of MENU_RUN.examples) expect(cleaned(page).lines.map((l) => l.text), page[0]).toEqual(page.slice(-1));
+    });
+    it('spares its near misses: site header, a 公文 header, a signature, a short title', () => {
+      for (const page of MENU_RUN.nearMisses) expect(cleaned(page).removed.filter((l) => l.rule === MENU_RUN.id), page[0]).toEqual([]);
+    });
+    it('never reaches past the first line of the report', () => {
+      const page = ['2023年，我镇推进法治政府建设。', '政务公开', '依法行政', '普法宣传', '法治建设'];
+      expect(cleaned(page).lines.map((l) => l.text)).toEqual(page.filter((l) => l !== '政务公开'));
+    });
+  });
 
   it('never takes prose or a numbered heading for chrome, whatever words it has', () => {
     for (const line of ['浏览次数：123。', '首页 政务公开 政务服务。', '一、政务公开', '（二）打印 关闭', '1. 分享到：', '来源：区司法局。本年度办理复议案件568宗。']) {
@@ -158,7 +172,27 @@ describe('metadata lines', () => {
     expect(c.publishedDate).toBeUndefined();
     expect(c.documentDate).toBeUndefined();
     expect(c.publisher).toBe('怀化市司法局');
+    // The info line's 时间 is kept aside: the importer takes it when the line stands between title and report.
+    expect(c.infoDates).toEqual([{ line: 3, date: '2024-02-22' }]);
     expect(cleanText('发布时间：2024-02-22 15:24 浏览次数：12\n正文。').publishedDate).toBe('2024-02-22');
+  });
+
+  it("reads the date of an article's info line, unlabelled or labelled 时间, only beside a 来源, 作者 or counter", () => {
+    expect(infoLineDate('2022年2月11日 10:23 · 来源：北京市朝阳区司法局 · 阅读 691')).toBe('2022-02-11');
+    expect(infoLineDate('时间：2022-02-11 10:23:00 来源：北京市朝阳区司法局 浏览量：6912 字号：大 中 小')).toBe('2022-02-11');
+    expect(parseMetaFields('2022年2月11日 10:23 · 来源：北京市朝阳区司法局 · 阅读 691')?.map((f) => [f.label, f.value])).toEqual([
+      ['来源', '北京市朝阳区司法局'],
+      ['阅读', '691'],
+    ]);
+    for (const line of ['更新时间：2024-03-01 来源：区司法局', '时间：2024-02-22', '成文日期：2024-01-05 来源：区司法局', '2024-01-05 时间：2024-01-06 来源：区司法局']) {
+      expect(infoLineDate(line), line).toBeUndefined();
+    }
+    // Importing: the info line under the title gives the publication date; one above the title does not.
+    const info = '时间：2024-02-22 15:24 来源：怀化市司法局 浏览量：1286';
+    const under = importSource({ text: lines(title002, info, body002) }, { places, placeId: 'hunan/huaihua' });
+    expect(under.frontmatter.publishedDate).toBe('2024-02-22');
+    const above = importSource({ text: lines(info, title002, body002) }, { places, placeId: 'hunan/huaihua' });
+    expect(above.frontmatter.publishedDate).toBeUndefined();
   });
 });
 
@@ -174,9 +208,55 @@ describe('titles among chrome', () => {
     const lines = ['婺源县人民政府文件', '婺府字〔2023〕12号', '婺源县人民政府关于2022年度法治政府建设情况的报告', '2022年，我县推进法治政府建设。'].map((text, i) => ({ text, line: i + 1 }));
     expect(findTitle(lines)).toMatchObject({ index: 2, documentNumber: '婺府字〔2023〕12号' });
     expect(findTitle(lines).header.map((l) => l.text)).toEqual(['婺源县人民政府文件', '婺府字〔2023〕12号']);
-    // Prose or a salutation before a title-like line: that line is not the title.
-    expect(findTitle(lines.slice(3).concat(lines.slice(2, 3))).index).toBeUndefined();
+    // A paragraph of the report or a salutation before a title-like line: that line is not the title.
+    expect(findTitle(numbered(body002[0], lines[2].text)).index).toBeUndefined();
     expect(findTitle([{ text: '漳州市人民政府:', line: 1 }, lines[2]]).index).toBeUndefined();
+  });
+
+  it('finds the title past long chrome: a skip link, a search box, menus and a column tree one item per line', () => {
+    const top = ['跳到主要内容', '佳木斯市前进区人民政府', '搜索', '首页', '资讯', '公开', '服务', '互动', '信息公开', '公开目录', '机构职能', '法治政府建设', '财政资金', '建议提案办理', '法治政府建设年度报告'];
+    const found = findTitle(numbered(...top, title001, body001[0]));
+    expect(found).toMatchObject({ index: top.length, text: title001 });
+    expect(found.header.map((l) => l.text)).toEqual(top);
+    // Through cleanText and importSource: the year and title come from the title line, no --year needed.
+    const r = importSource({ text: lines(top, title001, body001) }, { places, placeId: 'heilongjiang/jiamusi/qianjin' });
+    expect(r.frontmatter).toMatchObject({ title: title001, year: 2020, documentDate: '2021-02-19' });
+    expect(sentencesOf(r.sentences)).toEqual(sentencesOf(body001));
+  });
+
+  it('takes the line that looks most like a report title, the nearest the text of equals', () => {
+    expect([title002, '法治政府建设年度报告', '法治政府建设', '政务公开'].map(titleStrength)).toEqual([3, 2, 1, 0]);
+    // A menu item and a column named after the subject stand above the title.
+    expect(findTitle(numbered('法治政府建设', '年度报告', title002, body002[0])).index).toBe(2);
+    // Links to other years' reports above the title: the title is the one right above the text.
+    expect(findTitle(numbered('怀化市2022年度法治政府建设情况报告', '怀化市2021年度法治政府建设情况报告', title002, body002[0])).index).toBe(2);
+    // A line that only names the subject is a title only at the top, past header lines.
+    expect(findTitle(numbered('怀化市人民政府', '法治政府建设', body002[0])).index).toBe(1);
+    expect(findTitle(numbered('首页', '政务公开', '政务服务', '政民互动', '数据开放', '走进怀化', '信息公开', '机构职能', '法治政府建设', body002[0])).index).toBeUndefined();
+    // A page copied without its title (seed 003): the column 法治政府建设年度报告 in a long menu is not the title, whole or in two lines.
+    const menu = ['首页', '资讯', '公开', '服务', '互动', '首页', '镇街信息公开', '坦洲镇'];
+    expect(findTitle(numbered(...menu, '法治政府建设年度报告', body003[0])).index).toBeUndefined();
+    expect(findTitle(numbered(...menu, '法治政府建设', '年度报告', body003[0])).index).toBeUndefined();
+  });
+
+  it('takes a title wrapped onto a short second line whole', () => {
+    expect(findTitle(numbered('佳木斯市前进区人民政府', '佳木斯市前进区人民政府关于2020年前进区法治政府建设工作情况', '报告', body001[0]))).toMatchObject({ index: 1, end: 2, text: title001 });
+    expect(findTitle(numbered('北京市朝阳区人民政府关于2021年法治政府建', '设情况的报告', '2021年，朝阳区推进法治政府建设。')).text).toBe('北京市朝阳区人民政府关于2021年法治政府建设情况的报告');
+    // The line under a title is part of it only when it ends the title.
+    expect(findTitle(numbered(title002, '怀化市人民政府', body002[0]))).toMatchObject({ index: 0, end: 0, text: title002 });
+  });
+
+  it('looks past a notice in prose above the title, never past a paragraph under it', () => {
+    const notice = '本頁面由簡體中文自動轉換為繁體中文，如有差異請以簡體頁面為準。簡體版 | 繁體版';
+    const title = toTraditional('深圳市宝安区人民政府关于2024年法治政府建设年度报告');
+    expect(findTitle(numbered(notice, '深圳市寶安區人民政府', title, gateBody[0])).index).toBe(2);
+    // Under the title, prose is the report: a title-like line further down is not the title.
+    expect(findTitle(numbered(title002, '2023年，我市推进法治政府建设。', '怀化市2022年度法治政府建设情况报告')).index).toBe(0);
+  });
+
+  it('passes a breadcrumb printed as a numbered list, but stops at the first heading of the report', () => {
+    expect(findTitle(numbered('1. 首页', '2. 政务公开', '3. 法治政府建设', '4. 年度报告', title002, body002[0])).index).toBe(4);
+    expect(findTitle(numbered('一、主要工作', title002)).index).toBeUndefined();
   });
 
   it("takes the title from the page's <title> line when the article heading is missing", () => {
@@ -237,6 +317,8 @@ const EXTRA_PLACES: PlaceRef[] = [
 const places = [...loadPlaces(CONTENT), ...EXTRA_PLACES];
 
 const lines = (...parts: (string | readonly string[])[]) => parts.flat().join('\n');
+/** Lines as cleanText returns them, numbered from 1. */
+const numbered = (...texts: string[]) => texts.map((text, i) => ({ text, line: i + 1 }));
 
 const body004 = seedBody('004');
 const body002 = seedBody('002');
@@ -334,8 +416,8 @@ const PAGES: Page[] = [
     // The text names no issuer and 怀化市司法局 is not a government: the place's full name.
     issuer: '怀化市',
     documentDate: '2024-02-20',
-    // 时间 is not labelled as the publication; today's date neither.
-    publishedDate: undefined,
+    // The 时间 of the info line between the title and the report, as the HTML reader takes it; never today's date.
+    publishedDate: '2024-02-22',
     source: { publisher: '怀化市司法局', indexNumber: '431200/2024-00412', organ: '怀化市司法局', subject: '司法' },
   },
   {
@@ -585,6 +667,85 @@ const PAGES: Page[] = [
     documentDate: '2024-12-20',
     publishedDate: '2025-01-08',
     source: { publisher: toTraditional('深圳市宝安区司法局'), indexNumber: '11440306007542722M/2025-00011', organ: toTraditional('深圳市宝安区人民政府'), subject: toTraditional('综合政务') },
+  },
+  {
+    name: 'district 2020, 信息公开 platform: column tree one item per line, far more than 8 lines above the title, comment bar under the signature, related-sites dropdown',
+    placeId: 'heilongjiang/jiamusi/qianjin',
+    body: body001,
+    text: lines(
+      '2021年3月1日 星期一 农历辛丑年正月十八\u3000无障碍浏览 简体版 繁體版 手机版 登录 注册',
+      '佳木斯市前进区人民政府',
+      '',
+      '政府信息公开',
+      '',
+      '首页 信息公开指南 信息公开制度 法定主动公开内容 信息公开年报 依申请公开',
+      '您所在的位置：首页 » 政府信息公开 » 法治政府建设',
+      '公开目录',
+      '领导信息',
+      '政策法规',
+      '规划计划',
+      '法治政府建设',
+      '重点领域',
+      '建议提案办理',
+      title001,
+      title001,
+      '时间：2021-02-23 10:03:21\u3000来源：区司法局\u3000浏览量：84178\u3000字号：大 中 小\u3000视力保护色',
+      '',
+      body001,
+      '',
+      '【发表评论】【告诉好友】【打印此文】【关闭窗口】',
+      '相关链接：',
+      '--请选择--',
+      '国务院部门网站',
+      '市直部门网站',
+      '各区县政府网站',
+      '网站地图 | 联系我们 | 使用帮助',
+      '主办单位：佳木斯市前进区人民政府办公室',
+    ),
+    title: title001,
+    year: 2020,
+    issuer: '佳木斯市前进区人民政府',
+    // The signature date, with page controls under it.
+    documentDate: '2021-02-19',
+    publishedDate: '2021-02-23',
+    source: { publisher: '区司法局' },
+  },
+  {
+    name: 'town 2023, big5 gate mirror of a newer template: notice in prose above everything, skip link, menus one item per line, `· 來源 · 閱讀 n` line',
+    placeId: 'guangdong/zhongshan/tanzhou',
+    body: body003.map(toTraditional),
+    text: toTraditional(
+      lines(
+        '本页面由简体中文自动转换为繁体中文，如有差异请以简体页面为准。简体版 | 繁体版',
+        '跳到主要内容',
+        '今天是 2024年2月1日 星期四 无障碍 长者模式 简 / 繁',
+        '中山市人民政府',
+        '搜索',
+        '首页',
+        '资讯',
+        '公开',
+        '服务',
+        '互动',
+        '首页',
+        '镇街信息公开',
+        '坦洲镇',
+        '法治政府建设',
+        '坦洲镇2023年法治政府建设年度报告',
+        '2024年1月30日 16:48 · 来源：坦洲镇人民政府 · 阅读 7180',
+        '字号 A+ A- 打印 分享',
+        body003,
+        '最后更新：2024-02-01',
+        '【发表评论】【告诉好友】【打印此文】【关闭窗口】',
+        '扫一扫在手机打开当前页',
+        '网站地图 | 联系我们 | 使用帮助 | 隐私声明',
+      ),
+    ),
+    title: toTraditional('坦洲镇2023年法治政府建设年度报告'),
+    year: 2023,
+    issuer: '中山市坦洲镇',
+    // The info line's unlabelled date; not the banner's, nor 最后更新 under the report.
+    publishedDate: '2024-01-30',
+    source: { publisher: toTraditional('坦洲镇人民政府') },
   },
   {
     name: 'county 2022, a 公文 published as a page: red header and 文号 above the title',

@@ -3,10 +3,11 @@
  * read from a PDF printed from one) and keeps the metadata that chrome carries. What chrome is
  * lives in the named rules of ./import/chrome.ts; this module applies them line by line, reads the
  * gov.cn metadata block and the 发布时间…来源 line before dropping them, and drops the repeated
- * title line. Chrome is only ever recognised as a whole line, and a line of prose never is, so a
- * body sentence that merely contains a chrome word (`关注`, `业主`, `浏览`) is never touched.
+ * title line. Chrome is only ever recognised as a whole line (or, for a menu copied one item per
+ * line, a run of short lines above the report), and a line of prose never is, so a body sentence
+ * that merely contains a chrome word (`关注`, `业主`, `浏览`) is never touched.
  */
-import { chromeRule, isMetaValue, isProse, metaFieldOf, metaLabel, pageTitleOf, parseMetaFields, type MetaField } from './import/chrome';
+import { chromeRule, infoLineDate, isMetaValue, isProse, MENU_RUN, menuRunLines, metaFieldOf, metaLabel, pageTitleOf, parseMetaFields, type MetaField } from './import/chrome';
 import { normalizeSpace, parseDate, splitLines } from './text';
 
 /** One non-empty line of the source, whitespace-normalised, with its 1-based line number. */
@@ -27,6 +28,11 @@ export interface CleanResult {
   publisher?: string;
   /** 发布日期 / 发布时间 of the page, `YYYY-MM-DD`; never an unlabelled, 更新时间 or today's date. */
   publishedDate?: string;
+  /**
+   * The dates of the article's info lines, unlabelled or labelled 时间 (infoLineDate), with their
+   * line: the importer takes the one between the title and the report for the publication date.
+   */
+  infoDates: { line: number; date: string }[];
   /** 成文日期 when the page states it, `YYYY-MM-DD`. */
   documentDate?: string;
   /** 发文机关 when the page states it. */
@@ -80,11 +86,17 @@ export function cleanText(raw: string): CleanResult {
   const all = splitLines(raw)
     .map((t, i) => ({ text: normalizeSpace(t), line: i + 1 }))
     .filter((l) => l.text !== '');
-  const result: CleanResult = { lines: [], removed: [] };
+  const result: CleanResult = { lines: [], removed: [], infoDates: [] };
+  const rules = all.map((l) => chromeRule(l.text));
+  const menu = new Set(menuRunLines(all.map((l) => l.text), (i) => !!rules[i]));
 
   for (let i = 0; i < all.length; i++) {
     const l = all[i];
-    const rule = chromeRule(l.text);
+    const rule = rules[i];
+    if (!rule && menu.has(i)) {
+      result.removed.push({ ...l, rule: MENU_RUN.id });
+      continue;
+    }
     if (rule) {
       result.removed.push({ ...l, rule: rule.id });
       if (rule.id === 'page-title') result.title ??= pageTitleOf(l.text);
@@ -98,6 +110,8 @@ export function cleanText(raw: string): CleanResult {
         i++;
       } else if (!label) {
         for (const f of parseMetaFields(l.text) ?? []) keepField(result, f.field, f.value);
+        const date = infoLineDate(l.text);
+        if (date) result.infoDates.push({ line: l.line, date });
       }
       continue;
     }

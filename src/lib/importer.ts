@@ -186,30 +186,110 @@ export function looksLikeTitle(text: string): boolean {
   );
 }
 
-/** How many lines from the top a title is looked for, past header lines the chrome rules did not know. */
-const TITLE_SEARCH = 8;
+/**
+ * How far a title is looked for past page chrome the rules did not know (a column tree, a notice
+ * in prose), until the report begins: its first numbered heading, a salutation, or a paragraph.
+ */
+const TITLE_SEARCH = 80;
+/** How far a title-like line that does not end like a report's title is looked for: only past header lines at the top. */
+const WEAK_TITLE_SEARCH = 8;
+/** Lines of prose a title is looked for past: notices above a page's title (自动转换为繁体…。), never a body. */
+const PROSE_BEFORE_TITLE = 2;
+/** Longer than a notice: a paragraph of the report, which no title follows. */
+const NOTICE_CHARS = 100;
 /** A header line that may stand before the title: short, not a sentence, salutation or heading. */
 const isHeaderLine = (text: string) => charLength(text) <= 60 && !/[。，,；;！？!?:：]$|[。！？；;]/.test(text) && !headingMarker(text);
 /** `深宝府〔2024〕3号`: the 文号 a 公文 prints above its title. */
 const DOCUMENT_NUMBER_LINE = /^[\u4e00-\u9fa5]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$/;
+/** `1. 首页`: an item of a numbered list of links, as a printed breadcrumb or menu reads. */
+const NUMBERED_MENU_ITEM = /^\d{1,2}\s*[.．、]\s*[\u4e00-\u9fa5]{1,8}$/;
+/** How a report's title ends: …的报告, …工作报告, …年度报告, …工作情况, …工作总结. */
+const REPORT_TITLE_END = /(?:报告|报告书|情况|总结)$/;
 
 /**
- * The title line among the first lines: the line equal to the title the page's metadata states,
- * else the first line that looks like a title, provided only header lines (site names, a 公文's
- * red header, chrome no rule knew) stand before it. Those header lines are not the report: they
- * are returned to be dropped, and a 文号 among them is read.
+ * How much a line looks like the report's title: 3 when it ends like one and names its year
+ * (北京市朝阳区人民政府关于2021年法治政府建设情况的报告), 2 when it ends like one (a column named
+ * 法治政府建设年度报告), 1 when it only names the subject (a menu item 法治政府建设), else 0.
  */
-export function findTitle(lines: readonly SourceLine[], known?: string): { index?: number; header: SourceLine[]; documentNumber?: string } {
+export function titleStrength(text: string): number {
+  if (!looksLikeTitle(text)) return 0;
+  const s = toSimplified(text).replace(/\s+/g, '');
+  if (!REPORT_TITLE_END.test(s)) return 1;
+  return YEAR.test(s) ? 3 : 2;
+}
+
+/**
+ * Whether a line of that strength may be the title at line `i`: one that names its year anywhere
+ * above the report; one that only ends like a title, when it is more than a column's name (关于…,
+ * or longer than 法治政府建设年度报告); else only near the top, past header lines.
+ */
+const usableTitle = (text: string, strength: number, i: number, onlyHeader: boolean) =>
+  strength === 3 || (strength === 2 && (/关于|關於/.test(text) || charLength(text) >= 14)) || (strength > 0 && onlyHeader && i < WEAK_TITLE_SEARCH);
+/** The first line of a wrapped title fills the width of a column; a menu item does not. */
+const TITLE_HEAD_CHARS = 12;
+/** A title's second line as a narrow page or a 公文 wraps it: short, and not a sentence, heading or label. */
+const isTitleTail = (text: string) => charLength(text) <= 20 && !/[。，,；;！？!?:：]/.test(text) && !headingMarker(text) && !/[\d]{4}/.test(text);
+/** Two lines of one title joined: CJK runs on without a space. */
+const joinTitle = (a: string, b: string) => (/[\u3400-\u9fff）》”]$/.test(a) && /^[\u3400-\u9fff（《“]/.test(b) ? a + b : `${a} ${b}`);
+
+/** Where the title stands among the lines, and its text (two lines joined when it was wrapped). */
+export interface TitleFound {
+  /** First line of the title, when found. */
+  index?: number;
+  /** Last line of the title (index, or the line after it when the title was wrapped). */
+  end?: number;
+  text?: string;
+  /** The lines above the title: page header, not the report. */
+  header: SourceLine[];
+  /** The 文号 printed among the header lines. */
+  documentNumber?: string;
+}
+
+/**
+ * The title among the lines above the report: the line equal to the title the page's metadata
+ * states, else the line that looks most like a report's title (titleStrength), the last of equals,
+ * as the title stands right above the text and links to other reports above it. A title wrapped
+ * onto a short second line (a narrow column, a 公文's two-line title, a PDF) is taken whole. The
+ * search runs past any chrome the rules did not know (a column tree, site names, a 公文's red
+ * header, a notice in prose) and stops where the report begins: a numbered heading, a salutation,
+ * a paragraph. A line that only names the subject is taken only near the top, past header lines.
+ * The lines above the title are not the report: they are returned to be dropped, and a 文号 among
+ * them is read.
+ */
+export function findTitle(lines: readonly SourceLine[], known?: string): TitleFound {
   const wanted = known?.replace(/\s+/g, '');
+  const same = (text: string) => !!wanted && text.replace(/\s+/g, '') === wanted;
+  let best: { index: number; end: number; text: string; strength: number } | undefined;
+  let prose = 0;
+  let onlyHeader = true;
   for (let i = 0; i < Math.min(lines.length, TITLE_SEARCH); i++) {
     const text = lines[i].text;
-    if ((wanted && text.replace(/\s+/g, '') === wanted) || looksLikeTitle(text)) {
-      const header = lines.slice(0, i);
-      return { index: i, header, documentNumber: header.find((l) => DOCUMENT_NUMBER_LINE.test(l.text))?.text };
+    const next = lines[i + 1]?.text;
+    const joined = next !== undefined && charLength(text) >= TITLE_HEAD_CHARS && isTitleTail(next) ? joinTitle(text, next) : undefined;
+    if (same(text) || (joined && same(joined))) {
+      best = same(text) ? { index: i, end: i, text, strength: Infinity } : { index: i, end: i + 1, text: joined!, strength: Infinity };
+      break;
     }
-    if (!isHeaderLine(text)) break;
+    const strength = titleStrength(text);
+    // A title wrapped onto a short line that ends it (…法治政府建 / 设情况的报告) is taken whole,
+    // unless the first line alone is the stronger title.
+    const whole = joined && REPORT_TITLE_END.test(toSimplified(next!)) ? titleStrength(joined) : 0;
+    if (whole >= strength && usableTitle(joined!, whole, i, onlyHeader) && whole >= (best?.strength ?? 0)) {
+      best = { index: i, end: i + 1, text: joined!, strength: whole };
+      i++;
+      continue;
+    }
+    if (usableTitle(text, strength, i, onlyHeader) && strength >= (best?.strength ?? 0)) best = { index: i, end: i, text, strength };
+    if (strength) continue;
+    // A numbered line of a few words is a list in the page (a breadcrumb printed as `1. 首页`), not the report's first heading.
+    if ((headingMarker(text) && !NUMBERED_MENU_ITEM.test(text)) || /[:：]$/.test(text)) break;
+    // Prose under a title is the report's opening; prose above any title may be a notice.
+    if (/[。！？]/.test(text) && (best || ++prose > PROSE_BEFORE_TITLE || charLength(text) > NOTICE_CHARS)) break;
+    if (!isHeaderLine(text)) onlyHeader = false;
   }
-  return { header: [] };
+  if (!best) return { header: [] };
+  const header = lines.slice(0, best.index);
+  return { index: best.index, end: best.end, text: best.text, header, documentNumber: header.find((l) => DOCUMENT_NUMBER_LINE.test(l.text))?.text };
 }
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/;
@@ -366,8 +446,9 @@ const placeHelp = () => `请用 --place <地区id> 指定地区，或${addPlaceH
 /**
  * Imports one report read into a SourceText; the one pipeline of every format. Throws ImportError
  * when the year or place can neither be found in the text nor was given. Decisions:
- * - title: the first line when it looks like a title; else built (titleInferred: true) from the
- *   issuer the text states, or else the place's full name;
+ * - title: the line above the report that looks most like a report's title (findTitle), the
+ *   lines above it dropped as page header; else the title the page's metadata states; else built
+ *   (titleInferred: true) from the issuer the text states, or else the place's full name;
  * - issuer: from the title (`XX人民政府关于…`), else the signature block, else the page's 发文机关;
  *   when the text states none, the place's full name, with a warning (never an invented 人民政府);
  * - documentDate from the signature date, publishedDate and publisher from the page metadata; a
@@ -384,17 +465,17 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
   const clean = cleanText(src.text);
   if (!clean.lines.length) throw new ImportError('文本为空或只有网页杂项 / the text is empty or only page chrome', 'empty');
 
-  // Title: the title line, found past header lines no chrome rule knew, else the title the page's
-  // metadata states (its 标题 / 名称 field, or src.meta). The title line is not part of the body.
+  // Title: the title line (or two, when wrapped), found past chrome no rule knew, else the title the
+  // page's metadata states (its 标题 / 名称 field, or src.meta). The title is not part of the body.
   const meta = src.meta ?? {};
   const statedTitle = clean.title ?? (meta.title && (pageTitleOf(meta.title) ?? meta.title));
   const head = findTitle(clean.lines, statedTitle);
-  const sourceTitle = head.index !== undefined ? clean.lines[head.index].text : statedTitle;
+  const sourceTitle = head.text ?? statedTitle;
   if (head.header.length) {
     const dropped = head.header.map((l) => l.text).join('｜');
     warnings.push(`标题前的 ${head.header.length} 行不属于报告正文，已删除：${dropped} / dropped ${head.header.length} page header line(s) above the title: ${dropped}`);
   }
-  const bodyLines: SourceLine[] = clean.lines.slice(head.index === undefined ? 0 : head.index + 1);
+  const bodyLines: SourceLine[] = clean.lines.slice(head.end === undefined ? 0 : head.end + 1);
   const outline = outlineSource(bodyLines, src);
   warnings.push(...outline.warnings);
   const blocks = outline.blocks;
@@ -489,9 +570,13 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
   const title = sourceTitle ?? inferredTitle(statedIssuer ?? fullName, year);
   if (!sourceTitle) warnings.push(`原文没有标题，已拟定为“${title}”(titleInferred: true) / the source has no title; built "${title}"`);
 
-  // Dates and source: the text's own lines first, then what the format states (src.meta).
+  // Dates and source: the text's own lines first, then what the format states (src.meta). Last for
+  // the publication: the date of the info line between the title and the report, labelled or not
+  // (`时间：2022-02-11 来源：…`), as the HTML reader takes it; a banner's or a footer's never.
   const documentDate = outline.documentDate ?? clean.documentDate ?? (meta.documentDate && parseDate(meta.documentDate));
-  const publishedDate = clean.publishedDate ?? (meta.publishedDate && parseDate(meta.publishedDate));
+  const titleLine = head.end !== undefined ? clean.lines[head.end].line : 0;
+  const infoDates = new Set(clean.infoDates.filter((d) => d.line > titleLine && d.line < (bodyLines[0]?.line ?? Infinity)).map((d) => d.date));
+  const publishedDate = clean.publishedDate ?? (meta.publishedDate && parseDate(meta.publishedDate)) ?? (infoDates.size === 1 ? [...infoDates][0] : undefined);
   const source: NonNullable<ReportFrontmatter['source']> = {};
   const sourceFields = {
     site: meta.site,

@@ -5,8 +5,9 @@
  * tests/import-chrome.test.ts runs both lists for every rule, and src/lib/clean.ts applies them.
  *
  * Rules only ever judge a whole line, whitespace-normalised and converted to Simplified characters
- * (big5 "gate" mirrors of municipal sites use the same templates in Traditional). Two guards come
- * before any rule and no rule overrides them, so a body sentence is never dropped:
+ * (big5 "gate" mirrors of municipal sites use the same templates in Traditional); one rule,
+ * MENU_RUN, judges a run of lines, for menus copied one item per line above the report. Two guards
+ * come before any rule and no rule overrides them, so a body sentence is never dropped:
  * - a line of prose (it has `。`, `！` or `？`) is never chrome;
  * - a numbered heading (`一、` `（一）` `1.`) is never chrome.
  *
@@ -134,12 +135,18 @@ const META_LABELS: readonly MetaLabel[] = [
 const byLength = (a: MetaLabel, b: MetaLabel) => b.label.length - a.label.length;
 const LABEL_BY_NAME = new Map(META_LABELS.map((l) => [l.label, l]));
 const alternation = (labels: readonly MetaLabel[]) => [...labels].sort(byLength).map((l) => l.label).join('|');
-/** A label with its colon anywhere, or a gov.cn block label standing alone between spaces. */
-const LABEL_RE = new RegExp(`(${alternation(META_LABELS)})\\s*[:：]|(?<=^|\\s)(${alternation(META_LABELS.filter((l) => l.bare))})(?=\\s|$)`, 'g');
+/**
+ * A label with its colon anywhere, a gov.cn block label standing alone between spaces, or a counter
+ * label right before its number (`阅读 691`, as article-info lines of newer templates write it).
+ */
+const LABEL_RE = new RegExp(
+  `(${alternation(META_LABELS)})\\s*[:：]|(?<=^|\\s)(${alternation(META_LABELS.filter((l) => l.bare))})(?=\\s|$)|(?<=^|\\s)(${alternation(META_LABELS.filter((l) => l.kind === 'any'))})(?=\\s*\\d+\\s*次?(?:\\s|$))`,
+  'g',
+);
 /** A date and time written before the labels (`2024-01-05 10:30 来源：…`): dropped, never read. */
 const LEADING_DATE = /^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*/;
-/** Brackets and bars around the fields of one line (`【来源：…】`, `来源：… | 时间：…`), read as spaces. */
-const FIELD_BRACKETS = /[【】\[\]|｜丨]/g;
+/** Brackets, bars and dots around the fields of one line (`【来源：…】`, `来源：… | 时间：…`, `… · 阅读 691`), read as spaces. */
+const FIELD_BRACKETS = /[【】\[\]|｜丨·•]/g;
 /** Values that mean "none". */
 const EMPTY_VALUE = /^(?:无|暂无|空|-+|—+|\/|不详)?$/;
 
@@ -175,13 +182,37 @@ export function parseMetaFields(text: string): MetaFieldValue[] | undefined {
     const end = i + 1 < matches.length ? matches[i + 1].index : s.length;
     const value = normalizeSpace(o.slice(m.index + m[0].length, end));
     if (value.length > 100) return undefined;
-    const def = LABEL_BY_NAME.get(m[1] ?? m[2])!;
+    const def = LABEL_BY_NAME.get(m[1] ?? m[2] ?? m[3])!;
     // One label without a colon is a weak sign: alone on its line it is for metaLabel to judge, and
     // a value after it must have the label's shape (`有效性 审查` is not a field).
     if (matches.length === 1 && !m[1] && (!value || !fitsLabel(def.label, value))) return undefined;
     fields.push({ label: def.label, field: def.field, value: EMPTY_VALUE.test(value) ? '' : value });
   }
   return fields;
+}
+
+/** Labels that make a metadata line an article's info line: its source, author, counters. */
+const INFO_MARKERS = new Set(['来源', '信息来源', '文章来源', '稿件来源', '发布者', '发布单位', '作者', ...META_LABELS.filter((l) => l.kind === 'any' && !/字|分享/.test(l.label)).map((l) => l.label)]);
+
+/**
+ * The date an article's info line states without a publication label: the one date standing
+ * unlabelled, or labelled only 时间 / 日期, in a metadata line that also has a 来源, 作者 or counter
+ * (`2022年2月11日 10:23 · 来源：… · 阅读 691`, `时间：2022-02-11 来源：… 浏览量：6912`), as
+ * `YYYY-MM-DD`. The caller takes it only from the line between the title and the report (the
+ * HTML reader reads the same line the same way). 更新时间 and 成文日期 are their labels' dates; a
+ * line with two different such dates gives none.
+ */
+export function infoLineDate(text: string): string | undefined {
+  const fields = parseMetaFields(text);
+  if (!fields?.some((f) => INFO_MARKERS.has(f.label))) return undefined;
+  const lead = LEADING_DATE.exec(toSimplified(text).replace(FIELD_BRACKETS, ' ').trimStart())?.[0];
+  const dates = new Set(
+    [lead, ...fields.filter((f) => f.label === '时间' || f.label === '日期').map((f) => f.value)].flatMap((d) => {
+      const date = d && parseDate(d);
+      return date ? [date] : [];
+    }),
+  );
+  return dates.size === 1 ? [...dates][0] : undefined;
 }
 
 /**
@@ -231,13 +262,14 @@ function fitsLabel(label: string, s: string): boolean {
 // Toolbars: lines made only of control words (font size, share, print, accessibility, language,
 // login and search). A line mixing several kinds is matched by each of their rules.
 
-type ToolKind = 'font' | 'share' | 'print' | 'access' | 'language' | 'login';
+type ToolKind = 'font' | 'share' | 'print' | 'comment' | 'access' | 'language' | 'login';
 
 const TOOL_WORDS: Record<ToolKind, readonly string[]> = {
   font: ['文字大小', '字体大小', '字体', '字号', '默认', '标准', 'A+', 'A-', 'A', 'T+', 'T-'],
-  share: ['分享到', '分享至', '分享', '转发到', '转发', '新浪微博', '腾讯微博', '微信好友', '微信朋友圈', '朋友圈', 'QQ空间', 'QQ好友', '微信', '微博', 'QQ', '人民微博', '豆瓣', '复制链接', '复制网址'],
-  print: ['打印本页', '打印此页', '打印本文', '打印文章', '打印正文', '打印', '打印当前页', '关闭本页', '关闭此页', '关闭当前页', '关闭窗口', '关闭页面', '关闭本文', '关闭', '返回顶部', '回到顶部', '返回首页', '返回列表', '返回上一页', '返回', '收藏本页', '收藏本站', '加入收藏', '收藏', '我要纠错', '纠错', '设为首页', '保存本页', '保存', '下载', 'TOP', 'Top', 'top'],
-  access: ['无障碍浏览', '无障碍阅读', '退出无障碍', '无障碍', '长者模式', '关怀模式', '关怀版', '适老化', '适老版', '老年模式', '大字版', '智能读屏', '读屏', '手机版', '移动版', '网站支持IPv6', 'IPv6'],
+  share: ['分享到', '分享至', '分享', '转发到', '转发', '新浪微博', '腾讯微博', '微信好友', '微信朋友圈', '朋友圈', 'QQ空间', 'QQ好友', '微信', '微博', 'QQ', '人民微博', '豆瓣', '复制链接', '复制网址', '告诉好友', '推荐给好友', '推荐给朋友', '发送给好友', '推荐本文'],
+  print: ['打印本页', '打印此页', '打印本文', '打印此文', '打印文章', '打印正文', '打印该页', '打印', '打印当前页', '关闭本页', '关闭此页', '关闭当前页', '关闭窗口', '关闭本窗口', '关闭页面', '关闭本文', '关闭', '返回顶部', '回到顶部', '返回首页', '返回列表', '返回上一页', '返回', '收藏本页', '收藏本站', '加入收藏', '收藏', '我要纠错', '纠错', '设为首页', '保存本页', '保存', '下载', 'TOP', 'Top', 'top'],
+  comment: ['发表评论', '我要评论', '网友评论', '查看评论', '评论', '我要留言', '留言'],
+  access: ['跳到主要内容', '跳转到主要内容', '跳到正文', '跳转到正文', '跳到内容', '跳过导航', '视力保护色', '护眼模式', '无障碍浏览', '无障碍阅读', '退出无障碍', '无障碍', '长者模式', '关怀模式', '关怀版', '适老化', '适老版', '老年模式', '大字版', '智能读屏', '读屏', '手机版', '移动版', '网站支持IPv6', 'IPv6'],
   language: ['简体中文', '繁体中文', '简体版', '繁体版', '简体', '繁体', '简', '繁', 'English', 'ENGLISH', 'ENG', 'EN', '中文版', '中文'],
   login: ['用户登录', '个人登录', '法人登录', '个人中心', '登录', '登陆', '注册', '退出', '站内搜索', '全站搜索', '高级搜索', '热门搜索', '最近搜索', '搜索', '请输入关键词', '请输入关键字', '请输入搜索内容', '输入关键词', '检索', '政务微博', '政务微信', '微信公众号', '官方微博', '智能问答', '智能客服'],
 };
@@ -327,6 +359,13 @@ export function pageTitleOf(line: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 const ISO_DATE = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`;
+
+/**
+ * A "related sites" dropdown, copied one option per line: a group of sites (by level or kind,
+ * optionally 政府 and a prefix such as 国务院 / 省政府 / 各) ending in 网站, or the 请选择 prompt,
+ * with the `==…==` / `--…--` dressing some selects use.
+ */
+const SITE_LINKS = /^[-=—－\s]*(?:[\u4e00-\u9fa5]{0,8}?(?:部门|区县|县区|县市区|市县|市州|市区|地市|省市|乡镇|镇街|街镇|街道|兄弟城市|城市|媒体|中央|省级|市级|县级|区级|驻地|外省市|其他)(?:政府)?(?:网站|网站群|门户网站)|请选择(?:网站)?)[-=—－\s]*$/;
 const FILE_EXT = String.raw`\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|jpe?g|png)`;
 
 /** The rules, in the order they are tried (the first that matches names the line's removal). */
@@ -342,22 +381,29 @@ export const CHROME_RULES: readonly ChromeRule[] = [
     id: 'share',
     description: 'share widgets: 分享到：, 微信 微博 QQ空间',
     match: toolbar('share'),
-    examples: ['分享到：', '分享:', '分享到：微信 微博 QQ空间', '分享至 微信 朋友圈'],
-    nearMisses: ['分享经验', '微信公众号推送普法信息', '转发文件'],
+    examples: ['分享到：', '分享:', '分享到：微信 微博 QQ空间', '分享至 微信 朋友圈', '【发表评论】【告诉好友】【打印此文】【关闭窗口】'],
+    nearMisses: ['分享经验', '微信公众号推送普法信息', '转发文件', '告诉好友要遵守交通规则'],
   },
   {
     id: 'print-close',
     description: 'print, close, favourite and back-to-top controls: 【打印本页】【关闭窗口】, 打印 关闭, 收藏',
     match: toolbar('print'),
-    examples: ['【打印本页】【关闭窗口】', '打印 关闭', '收藏', '[打印] [关闭]', '返回首页', '返回顶部', '【我要纠错】', '打印本頁 關閉窗口'],
+    examples: ['【打印本页】【关闭窗口】', '打印 关闭', '收藏', '[打印] [关闭]', '返回首页', '返回顶部', '【我要纠错】', '打印本頁 關閉窗口', '[打印本页] [关闭窗口] [返回顶部]', '【打印此文】【关闭本窗口】'],
     nearMisses: ['关闭违法企业', '打印机采购', '收藏品', '返回家乡'],
   },
   {
+    id: 'comment',
+    description: 'comment and message controls: 【发表评论】, 我要评论, 网友评论, 我要留言',
+    match: toolbar('comment'),
+    examples: ['【发表评论】', '我要评论', '网友评论', '[发表评论] [打印本页]', '我要留言'],
+    nearMisses: ['评论员文章', '留言办理情况', '发表评论性文章', '网友评论区管理规定'],
+  },
+  {
     id: 'accessibility',
-    description: 'accessibility and site-version toggles: 无障碍, 长者模式, 适老化, 手机版',
+    description: 'accessibility and site-version toggles: 无障碍, 长者模式, 适老化, 手机版, 视力保护色, the 跳到主要内容 skip link',
     match: toolbar('access'),
-    examples: ['无障碍', '无障碍 长者模式', '适老化', '无障碍浏览 | 长者模式 | 简体 | 繁体', '手机版 | 无障碍', '無障礙'],
-    nearMisses: ['无障碍环境建设', '适老化改造', '长者模式的推广'],
+    examples: ['无障碍', '无障碍 长者模式', '适老化', '无障碍浏览 | 长者模式 | 简体 | 繁体', '手机版 | 无障碍', '無障礙', '跳到主要内容', '视力保护色'],
+    nearMisses: ['无障碍环境建设', '适老化改造', '长者模式的推广', '跳到主要内容之前的导航'],
   },
   {
     id: 'language',
@@ -508,6 +554,13 @@ export const CHROME_RULES: readonly ChromeRule[] = [
     nearMisses: ['相关链接单位要加强协作', '相关推荐意见已落实'],
   },
   {
+    id: 'site-links',
+    description: 'the options of a "related sites" dropdown (国务院部门网站, 省政府部门网站, 各区县政府网站 …) and its 请选择 prompt',
+    match: SITE_LINKS,
+    examples: ['国务院部门网站', '省政府部门网站', '各区县政府网站', '市级部门网站', '兄弟城市网站', '新闻媒体网站', '==乡镇街道网站==', '--请选择--', '請選擇'],
+    nearMisses: ['部门网站整合工作', '政府网站建设', '加强乡镇网站管理', '县级融媒体中心', '请选择适用程序'],
+  },
+  {
     id: 'dated-link',
     description: 'a link in a list (related articles): a short title ending with its ISO date, or the date alone',
     match: new RegExp(`^(?:[^。！？；;]{4,80}?\\s*[\\[(（【]?${ISO_DATE}[\\])）】]?|${ISO_DATE}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)$`),
@@ -550,11 +603,80 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   {
     id: 'feed-widgets',
     description: "a procurement aggregator's follow widgets (招标, 业主, 关注我们…), and lines of symbols only",
-    match: /^(?:招标|业主|关注|关注我们.{0,20}|有用|没用|点赞|我要评论|发表评论|网友评论|评论)$|^[-—–_|｜·•>»<«/\\~=]{1,6}$/,
-    examples: ['招标', '业主', '关注', '关注我们可获得更多采购需求', '-', '|', '我要评论'],
+    match: /^(?:招标|业主|关注|关注我们.{0,20}|有用|没用|点赞)$|^[-—–_|｜·•>»<«/\\~=]{1,6}$/,
+    examples: ['招标', '业主', '关注', '关注我们可获得更多采购需求', '-', '|', '点赞'],
     nearMisses: ['招标投标领域专项整治', '关注群众诉求', '*****'],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Menus copied one item per line: no single line says it is chrome, the run of them does.
+
+/** A rule on a run of lines rather than on one line. */
+export interface RunRule {
+  readonly id: string;
+  readonly description: string;
+  /** Whether a line (normalised, Simplified, past the guards) may be one item of the run. */
+  readonly item: (line: string) => boolean;
+  /** How many lines in a row make a run (lines other rules took count, so known items do not break it). */
+  readonly minRun: number;
+  /** Tops of pages: every line but the last (the title or the first line of the report) is taken. */
+  readonly examples: readonly (readonly string[])[];
+  /** Tops of pages (and a signature block) where no line is taken. */
+  readonly nearMisses: readonly (readonly string[])[];
+}
+
+export const MENU_RUN: RunRule = {
+  id: 'menu-run',
+  description:
+    'a menu or column tree copied one item per line (资讯 / 公开 / 服务 / 互动, 公开目录 / 机构职能 / 规划计划 …): three or more short lines of words in a row, above the first line of the report; the run ends at the title',
+  // Two to eight characters of words (a bullet allowed), which is shorter than any report title; a
+  // line ending 报告 longer than a column name (年度报告) may be the title and ends the run.
+  item: (s) => /^(?:[·•▪■□◆◇●○>»]\s*)?[\u4e00-\u9fa5]{2,8}$/.test(s) && !(/报告$/.test(s) && s.length > 4),
+  minRun: 3,
+  examples: [
+    ['跳到主要内容', '义乌市人民政府', '首页', '资讯', '公开', '服务', '互动', '首页', '政务公开', '法治政府建设', '年度报告', '义乌市2020年度法治政府建设工作报告'],
+    ['公开目录', '机构职能', '政策文件', '规划计划', '法治政府建设', '财政资金', '人事信息', '北京市朝阳区人民政府关于2021年法治政府建设情况的报告'],
+    ['栏目导航', '· 政策法规', '· 法制建设', '· 依法行政', '2023年，我镇坚持以习近平新时代中国特色社会主义思想为指导，推进法治政府建设。'],
+  ],
+  nearMisses: [
+    ['深圳市宝安区人民政府', '深圳市宝安区人民政府关于2023年法治政府建设年度报告', '2023年，宝安区推进法治政府建设。'],
+    ['婺源县人民政府文件', '婺府字〔2023〕12号', '婺源县人民政府关于2022年度法治政府建设情况的报告'],
+    ['2023年，我区推进法治政府建设。', '中共宝安区委', '宝安区人民政府', '宝安区司法局'],
+    ['法治政府建设报告', '2023年，我镇推进法治政府建设。'],
+  ],
+};
+
+/**
+ * The lines of a page that MENU_RUN takes: runs of items above the first line of the report (a
+ * line of prose, a numbered heading or a salutation). `taken(i)` says whether a line rule already
+ * took line i; such lines count in a run but are not returned.
+ */
+export function menuRunLines(lines: readonly string[], taken: (i: number) => boolean = () => false): number[] {
+  const out: number[] = [];
+  let run: number[] = [];
+  let items: number[] = [];
+  const close = () => {
+    if (run.length >= MENU_RUN.minRun) out.push(...items);
+    run = [];
+    items = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (taken(i)) {
+      run.push(i);
+      continue;
+    }
+    const text = normalizeSpace(lines[i]);
+    const s = guarded(text);
+    if (s === undefined || /[:：]$/.test(s)) break;
+    if (MENU_RUN.item(s)) {
+      run.push(i);
+      items.push(i);
+    } else close();
+  }
+  close();
+  return out;
+}
 
 /** The line as rules see it (normalised, Simplified), or undefined when a guard keeps it from every rule. */
 function guarded(line: string): string | undefined {
