@@ -130,13 +130,16 @@ export function siteStops(siteDir: string, year: BundleList['years'][number]): S
 }
 
 /** The index chunks of search bundles of a built site, from their Pagefind metadata files. */
-export function siteChunks(siteDir: string, bundles = siteBundles(siteDir)): IndexChunk[] {
-  return bundles.flatMap((bundle) => {
-    const dir = join(siteDir, bundle);
-    const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
-    if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
-    return metaChunks(new Uint8Array(gunzipSync(readFileSync(join(dir, meta)))));
-  });
+export async function siteChunks(siteDir: string, bundles = siteBundles(siteDir)): Promise<IndexChunk[]> {
+  const lists = await Promise.all(
+    bundles.map((bundle) => {
+      const dir = join(siteDir, bundle);
+      const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+      if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
+      return metaChunks(new Uint8Array(gunzipSync(readFileSync(join(dir, meta)))));
+    }),
+  );
+  return lists.flat();
 }
 
 /** The shares of a built site's pair table (src/pages/search/pairs.json.ts), as the search page reads them. */
@@ -171,7 +174,9 @@ export async function runQueries(baseUrl: string, queries: readonly string[], op
   const siteDir = opts.siteDir ?? DIST;
   const years = siteYears(siteDir);
   const shares = mode === 'pairs' ? siteShares(siteDir) : undefined;
-  const perYear = new Map(years.map((y) => [String(y.year), mode === 'pairs' ? { stop: siteStops(siteDir, y), chunks: siteChunks(siteDir, y.bundles) } : undefined]));
+  const perYear = new Map(
+    await Promise.all(years.map(async (y) => [String(y.year), mode === 'pairs' ? { stop: siteStops(siteDir, y), chunks: await siteChunks(siteDir, y.bundles) } : undefined] as const)),
+  );
   const fragments = opts.fragmentsFromDisk ? siteFragments(siteDir) : undefined;
   const browser = opts.browser ?? (await launchBrowser());
   try {

@@ -4,7 +4,6 @@
  * project pins (PAGEFIND_VERSION); a bundle written by another version fails with a clear message
  * instead of being misread.
  */
-import { decode } from 'cborg';
 import { entryUrl } from './bundles';
 
 /** The Pagefind version whose file formats this module reads (package.json pins it exactly). */
@@ -42,8 +41,15 @@ export interface IndexChunk {
   hash: string;
 }
 
-/** Decodes CBOR as Pagefind's metadata uses it (with cborg; indefinite lengths and non-canonical forms allowed). */
-export const decodeCbor = (bytes: Uint8Array): unknown => decode(bytes, { strict: false, allowIndefinite: true, allowUndefined: true, useMaps: false });
+/**
+ * Decodes CBOR as Pagefind's metadata uses it, with cborg (indefinite lengths and non-canonical
+ * forms allowed). Loaded on first use: only queries that need the chunk list or a scan of a year
+ * read metadata, so the search page's first script stays small.
+ */
+export async function decodeCbor(bytes: Uint8Array): Promise<unknown> {
+  const { decode } = await import('cborg');
+  return decode(bytes, { strict: false, allowIndefinite: true, allowUndefined: true, useMaps: false });
+}
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -58,8 +64,8 @@ export interface BundleMeta {
 }
 
 /** The metadata in a decompressed `pagefind.<language>_<hash>.pf_meta` file. */
-export function decodeMeta(decompressed: Uint8Array): BundleMeta {
-  const meta = decodeCbor(unsigned(decompressed)) as unknown[];
+export async function decodeMeta(decompressed: Uint8Array): Promise<BundleMeta> {
+  const meta = (await decodeCbor(unsigned(decompressed))) as unknown[];
   if (meta[0] !== PAGEFIND_VERSION) {
     throw new Error(
       `搜索索引由 Pagefind ${String(meta[0])} 生成，本站只能读取 ${PAGEFIND_VERSION} 的格式；请重新构建 / the search index was written by Pagefind ${String(meta[0])}; this code reads ${PAGEFIND_VERSION}'s format: rebuild the site, or update src/lib/search/pagefind-files.ts`,
@@ -71,7 +77,7 @@ export function decodeMeta(decompressed: Uint8Array): BundleMeta {
 }
 
 /** The index chunks listed in a decompressed `pagefind.<language>_<hash>.pf_meta` file. */
-export const metaChunks = (decompressed: Uint8Array): IndexChunk[] => decodeMeta(decompressed).chunks;
+export const metaChunks = async (decompressed: Uint8Array): Promise<IndexChunk[]> => (await decodeMeta(decompressed)).chunks;
 
 /** The body of a gzipped file of a search bundle, unpacked. */
 async function gunzipped(res: Response): Promise<Uint8Array> {
