@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import { MARKDOWN_CONFIG } from './src/lib/markdown.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { buildConfig } from './src/lib/config.ts';
 import { contentCachePrefix } from './src/lib/paths.ts';
@@ -27,7 +26,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   server: { port: 4321 },
-  markdown: MARKDOWN_CONFIG,
+  // Report bodies never go through Astro's Markdown (src/lib/content/body.ts renders them); no page is Markdown.
+  markdown: { smartypants: false, syntaxHighlight: false },
   integrations: [
     dataStoreAsJson(),
     mdx(),

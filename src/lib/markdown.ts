@@ -1,16 +1,15 @@
 /**
- * The site's Markdown pipeline, in two renderers that give the same HTML:
- * - `MARKDOWN_CONFIG`, Astro's unified pipeline (remark, rehype) with the site's plugins: what
- *   astro.config.mjs uses, and so what MDX entries with components go through;
- * - `renderFastMarkdown`, markdown-it with the same rules as small token transforms: about thirty
- *   times faster, which is most of a large build's content sync. The reports loader uses it for
- *   every plain-Markdown body that `fastPathSupports`.
+ * The fast renderer of report bodies: markdown-it with the site's rules as small token transforms
+ * (redactions, quote marks, heading ids, link checks), about thirty times faster than a unified
+ * pipeline, which is most of a large build's content sync. src/lib/content/body.ts uses it for every
+ * plain-Markdown body that `fastPathSupports` and sanitizes what it renders; every other body takes
+ * the full renderer there.
  *
- * "The same HTML" is checked, not assumed: tests/markdown.test.ts renders the seed entries, the
- * test fixtures, a generated corpus and one sample of each supported construct with both and
- * compares the resulting DOM and headings. Constructs where CommonMark parsers are known to part
- * from GFM (autolink literals, strikethrough, footnotes, task lists, code, images) never take the
- * fast path.
+ * "The same HTML" as the full renderer is checked, not assumed: tests/markdown.test.ts renders the
+ * seed entries, the test fixtures, a generated corpus and one sample of each supported construct
+ * with both and compares the resulting DOM and headings. Constructs where CommonMark parsers are
+ * known to part from GFM (autolink literals, strikethrough, footnotes, task lists, code, images)
+ * never take the fast path.
  */
 import type { MarkdownHeading } from 'astro';
 import Slugger from 'github-slugger';
@@ -18,21 +17,11 @@ import MarkdownIt from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
-import remarkGfm from 'remark-gfm';
 import type { BodyProblem } from './content/policy';
 import { displayUrl, isAllowedUrl, isSiteLink } from './content/url';
-import { REDACTION, REDACTION_TITLE, remarkRedactions } from './remark-redactions';
+import { REDACTION, REDACTION_TITLE } from './remark-redactions';
 import { quoteAnchorId } from './urls';
-import { QUOTE_CLASS, rehypeQuoteMarks, unmarkableQuote } from './rehype-quote-marks';
-
-/** Astro's `markdown` settings for the site (astro.config.mjs). */
-export const MARKDOWN_CONFIG = {
-  // Reports are verbatim government text: no typographic rewriting of quotes, and no code to highlight.
-  smartypants: false,
-  syntaxHighlight: false as const,
-  remarkPlugins: [remarkGfm, remarkRedactions],
-  rehypePlugins: [rehypeQuoteMarks],
-};
+import { QUOTE_CLASS, unmarkableQuote } from './rehype-quote-marks';
 
 /** True when the body uses MDX beyond Markdown: ESM, JSX or expressions (escaped characters excluded). */
 export function needsMdx(body: string): boolean {
@@ -108,7 +97,7 @@ function text(state: StateCore, content: string): Token {
 
 /**
  * Each indicator's quote wrapped in `<mark id="q-<key>">` where it first lies within one text
- * node, longest quotes first (rehypeQuoteMarks: same order, same failures).
+ * node, longest quotes first (markQuote in ./rehype-quote-marks.ts: same order, same failures).
  */
 function quoteMarks(state: StateCore): void {
   const env = state.env as unknown as Quotes;

@@ -1,8 +1,9 @@
 /**
- * Rehype plugin: wraps the quote of each indicator in the report body in `<mark id="q-<key>">`,
- * so every figure on the site can link to the sentence that states it. Quotes may be identical
- * or nested (one figure's quote inside another's): longer quotes are wrapped first and shorter
- * ones are then found inside them. A quote that cannot be marked fails the build.
+ * Quote marks in a rendered body's tree: the quote of each indicator wrapped in
+ * `<mark id="q-<key>">`, so every figure on the site can link to the sentence that states it.
+ * Quotes may be identical or nested (one figure's quote inside another's): longer quotes are
+ * wrapped first (src/lib/content/body.ts) and shorter ones are then found inside them. A quote that
+ * cannot be marked is a problem of the entry.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, EXIT } from 'unist-util-visit';
@@ -53,21 +54,8 @@ export function markQuote(tree: Root | Element, q: Quoted): boolean {
   return done;
 }
 
-export function rehypeQuoteMarks() {
-  return (tree: Root, file: { path?: string; data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
-    const indicators = file.data.astro?.frontmatter?.indicators as Record<string, { quote: string }> | undefined;
-    if (!indicators) return;
-    const quotes = Object.entries(indicators)
-      .map(([key, v]) => ({ key, quote: v.quote }))
-      .sort((a, b) => b.quote.length - a.quote.length);
-    for (const q of quotes) {
-      if (markQuote(tree, q)) continue;
-      throw new Error(unmarkableQuote(file.path ?? '', q.key, q.quote, textOf(tree).includes(q.quote)));
-    }
-  };
-}
-
-function textOf(node: Root | ElementContent): string {
+/** The text of a tree, as a reader sees it. */
+export function textOf(node: Root | ElementContent): string {
   if (node.type === 'text') return node.value;
   return 'children' in node ? node.children.map((c) => textOf(c as ElementContent)).join('') : '';
 }

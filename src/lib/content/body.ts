@@ -20,7 +20,7 @@ import { visit } from 'unist-util-visit';
 import { fastPathSupports, needsMdx, renderFastMarkdown } from '../markdown';
 import { mdxParser } from '../mdx';
 import { remarkRedactions } from '../remark-redactions';
-import { markQuote, unmarkableQuote } from '../rehype-quote-marks';
+import { markQuote, textOf, unmarkableQuote } from '../rehype-quote-marks';
 import { BODY_COMPONENTS, BODY_ELEMENTS } from './elements';
 import { policyProblems, type BodyProblem } from './policy';
 import { sanitizeHtml, sanitizeTree } from './sanitize';
@@ -86,11 +86,6 @@ function headingIds(tree: HastRoot): MarkdownHeading[] {
     headings.push({ depth: Number(depth), slug, text });
   });
   return headings;
-}
-
-function textOf(node: HastRoot | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((c) => textOf(c as ElementContent)).join('') : '';
 }
 
 /**
