@@ -31,7 +31,8 @@ export async function readSource(file: string, bytes: Uint8Array): Promise<ReadS
     }
     case '.pdf': {
       const { readPdf } = await import('./pdf');
-      return readPdf(bytes);
+      // pdf.js takes a plain Uint8Array (not a Node Buffer) and may detach it: give it a copy.
+      return readPdf(new Uint8Array(bytes));
     }
     default:
       try {
