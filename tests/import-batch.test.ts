@@ -10,6 +10,9 @@ import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs, main, summaryTable } from '../scripts/import';
+import { ensureChromium } from '../scripts/ensure-chromium';
+import { ensureCjkFonts } from '../scripts/ensure-fonts';
+import { launchBrowser } from './helpers/browser';
 import { splitMdxFile } from '../src/lib/mdx';
 import { readSeed, SEEDS } from './fixtures/seeds';
 
@@ -32,6 +35,19 @@ describe('import of a folder', () => {
     writeFileSync(join(inbox, 'b-baoan.txt'), iconv.encode(readSeed(SEEDS[4]), 'gbk'));
     const paragraphs = readSeed(SEEDS[1]).split('\n').filter((l) => l.trim());
     writeFileSync(join(inbox, 'c-qianjin.docx'), await Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((t) => new Paragraph(t)) }] })));
+    // A PDF as a browser prints a report page (the CLI reads files as Node Buffers, which pdf.js refuses as they are).
+    expect(await ensureChromium()).toBe(0);
+    expect(ensureCjkFonts()).toBe(0);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const lines = readSeed(SEEDS[0]).split('\n').filter((l) => l.trim());
+      const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      await page.setContent(`<html lang="zh-CN"><body style="font-size:16px">${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</body></html>`);
+      writeFileSync(join(inbox, 'c2-gaoxin.pdf'), await page.pdf({ format: 'A4' }));
+    } finally {
+      await browser.close();
+    }
     writeFileSync(join(inbox, 'd-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     // An old .doc is not picked out of a folder, but is refused with what to do when named.
     writeFileSync(join(inbox, 'e-old.doc'), Buffer.from('not really a doc'));
@@ -45,16 +61,17 @@ describe('import of a folder', () => {
     const summary = log.at(-1)!;
     const rows = summary.split('\n').filter((l) => l.includes(inbox));
     // The .md and .doc files of the folder are left out; the others are listed in name order, then the .doc named.
-    expect(rows.map((r) => r.split(/\s{2,}/)[0].replace(`${inbox}/`, ''))).toEqual(['2023/a-huaihua.txt', 'b-baoan.txt', 'c-qianjin.docx', 'd-binary.txt', 'e-old.doc']);
+    expect(rows.map((r) => r.split(/\s{2,}/)[0].replace(`${inbox}/`, ''))).toEqual(['2023/a-huaihua.txt', 'b-baoan.txt', 'c-qianjin.docx', 'c2-gaoxin.pdf', 'd-binary.txt', 'e-old.doc']);
     expect(rows[0]).toMatch(/hunan\/huaihua\s+2023\s+.*怀化市.*已新建 \/ created/);
     expect(rows[1]).toMatch(/guangdong\/shenzhen\/baoan\s+2023\s+.*已新建 \/ created/);
     expect(rows[2]).toMatch(/heilongjiang\/jiamusi\/qianjin\s+2020\s+.*已新建 \/ created/);
-    expect(rows[3]).toMatch(/失败 \/ failed: 不是文本文件/);
-    expect(rows[4]).toMatch(/失败 \/ failed: 不支持旧版 \.doc 文件/);
-    expect(summary).toMatch(/完成 3\/5 个 \/ imported 3 of 5/);
+    expect(rows[3]).toMatch(/fujian\/zhangzhou\/gaoxin\s+2022\s+.*已新建 \/ created/);
+    expect(rows[4]).toMatch(/失败 \/ failed: 不是文本文件/);
+    expect(rows[5]).toMatch(/失败 \/ failed: 不支持旧版 \.doc 文件/);
+    expect(summary).toMatch(/完成 4\/6 个 \/ imported 4 of 6/);
     expect(errors).toHaveLength(2);
 
-    for (const s of [SEEDS[2], SEEDS[4], SEEDS[1]]) {
+    for (const s of [SEEDS[2], SEEDS[4], SEEDS[1], SEEDS[0]]) {
       const { data } = splitMdxFile(readFileSync(join(content, 'reports', s.placeId, `${s.year}.mdx`), 'utf8'));
       expect(data.year).toBe(s.year);
       expect(data.draft).toBe(true);
