@@ -1,9 +1,11 @@
 /**
  * Reading PDF reports (src/lib/import/pdf.ts) on real PDFs: seed reports laid out as printed
  * documents and printed by headless Chromium with what printers put in the margins (the browser's
- * date/title/address/page header and footer, 公文 `— n —` page numbers, 第 n 页 共 m 页), a
- * scanned page with no text layer, and encrypted and damaged files. Each PDF is printed once for
- * the file, in beforeAll.
+ * date/title/address/page header and footer, 公文 `— n —` page numbers, 第 n 页 共 m 页); a web
+ * page with a menu and a links box beside a narrow article whose title and headings wrap; 公文
+ * pages whose lines end early for a reason (a run-in list after a colon, a word kept whole across
+ * quotation marks, a quotation indented as a whole); a scanned page with no text layer, and
+ * encrypted and damaged files. Each PDF is printed once for the file, in beforeAll.
  */
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -17,15 +19,20 @@ import { readPdf, reportTitle, unifyIdeographs } from '../src/lib/import/pdf';
 import { readSource } from '../src/lib/import/read';
 import { ImportError, importSource, importText, loadPlaces, type SourceText } from '../src/lib/importer';
 import { splitSentences } from '../src/lib/text';
+import { loadReports } from './fixtures/import-eval/reports';
 import {
   BARE_MARGINS,
   BROWSER_MARGINS,
+  columnsHtml,
+  fittedHtml,
   GONGWEN_MARGINS,
   PAGE_OF_MARGINS,
   printPdf,
   reportHtml,
   scannedHtml,
+  type Fit,
   type ReportText,
+  type Sides,
 } from './fixtures/import/pdf/print';
 import { readSeed, SEEDS } from './fixtures/seeds';
 import { launchBrowser } from './helpers/browser';
@@ -48,8 +55,40 @@ const SHORT: ReportText = { title: HUAIHUA.title, paragraphs: HUAIHUA.paragraphs
 /** What a Word export names its PDF: a file name, not a report title. */
 const WORD_TITLE = 'Microsoft Word - 怀化市2023年法治政府建设情况报告.docx';
 
-const pdfs: Partial<Record<'browser' | 'gongwen' | 'onePage' | 'scanned', Uint8Array>> = {};
-const read: Partial<Record<'browser' | 'gongwen' | 'onePage', SourceText>> = {};
+/** A CMS page's side columns: a 栏目导航 menu and 信息公开 tree, related links with dates (wrapping in the box), a QR prompt. */
+const SIDES: Sides = {
+  left: ['栏目导航', '· 政策法规', '· 法制建设', '· 依法行政', '· 普法宣传', '公开目录', '机构职能', '法治政府建设', '财政资金'],
+  right: [
+    '相关阅读',
+    '前进区2019年法治政府建设年度报告 2020-02-23',
+    '关于印发《前进区2021年法治政府建设工作要点》的通知 2021-03-18',
+    '佳木斯市前进区人民政府关于公布2021年度重大行政决策事项目录的公告 2021-05-03',
+    '扫一扫在手机打开当前页',
+  ],
+};
+/** A notice of full sentences in the right-hand box: text of the page, not a menu. */
+const NOTICE = ['温馨提示', '本栏目公开的年度报告均为正式文本。如需纸质文本，请向区司法局申请。'];
+
+/** A paragraph of seed 004 whose line must end before `委“1310”具`, which line breaking keeps together. */
+const QUOTED = seedReport(4, 0).paragraphs.find((p) => p.includes('紧密围绕省委“1310”'))!;
+/** A paragraph of a written report with a list run in after a colon: `以下工作：（一）…；（二）…`. */
+const RUN_IN = loadReports()
+  .find((r) => r.id === 'r2-yiwu-2020')!
+  .lines.find((l) => l.includes('以下工作：（一）'))!;
+/** Around them, the opening and a heading of 怀化市, and three sentences of it quoted as a block indented as a whole. */
+const AROUND = [HUAIHUA.paragraphs[0], HUAIHUA.paragraphs[1]];
+const QUOTE = HUAIHUA.paragraphs[3].split(/(?<=。)/).slice(0, 3).join('');
+const fitted = (text: string, after: string, slack: number): { blocks: (string | { quote: string })[]; fit: Fit } => ({
+  blocks: [AROUND[0], text, { quote: QUOTE }, AROUND[1]],
+  fit: { paragraph: 1, breakAfter: text.indexOf(after) + after.length, slack },
+});
+const FIT_QUOTED = fitted(QUOTED, '紧密围绕省', 5);
+const FIT_RUN_IN = fitted(RUN_IN, '以下工作：', 0.4);
+const fittedLines = (f: { blocks: (string | { quote: string })[] }) => [HUAIHUA.title, ...f.blocks.map((b) => (typeof b === 'string' ? b : b.quote))];
+
+type Printed = 'browser' | 'gongwen' | 'onePage' | 'columns' | 'notice' | 'quoted' | 'runIn';
+const pdfs: Partial<Record<Printed | 'scanned', Uint8Array>> = {};
+const read: Partial<Record<Printed, SourceText>> = {};
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -60,12 +99,15 @@ beforeAll(async () => {
   pdfs.gongwen = await printPdf(browser, reportHtml(HUAIHUA, 'gongwen', WORD_TITLE), GONGWEN_MARGINS);
   pdfs.onePage = await printPdf(browser, reportHtml(SHORT, 'gongwen'), PAGE_OF_MARGINS);
   pdfs.scanned = await printPdf(browser, scannedHtml(allLines(SHORT).map((l) => l.slice(0, 28))), BARE_MARGINS);
+  pdfs.columns = await printPdf(browser, columnsHtml(QIANJIN, SIDES), BROWSER_MARGINS);
+  pdfs.notice = await printPdf(browser, columnsHtml(SHORT, { ...SIDES, right: [...SIDES.right, ...NOTICE] }), BROWSER_MARGINS);
+  pdfs.quoted = await printPdf(browser, fittedHtml(HUAIHUA.title, FIT_QUOTED.blocks, FIT_QUOTED.fit), GONGWEN_MARGINS);
+  pdfs.runIn = await printPdf(browser, fittedHtml(HUAIHUA.title, FIT_RUN_IN.blocks, FIT_RUN_IN.fit), GONGWEN_MARGINS);
   await browser.close();
   browser = undefined;
   // Through the reader dispatch, as the import CLI reads a file.
   read.browser = await readSource('report.pdf', pdfs.browser);
-  read.gongwen = await readPdf(pdfs.gongwen);
-  read.onePage = await readPdf(pdfs.onePage);
+  for (const k of ['gongwen', 'onePage', 'columns', 'notice', 'quoted', 'runIn'] as const) read[k] = await readPdf(pdfs[k]!);
 }, 600_000);
 
 afterAll(async () => {
@@ -149,6 +191,72 @@ describe('a one-page report', () => {
   });
 });
 
+describe('a web page printed with a menu and a links box beside the article', () => {
+  // The side lines that the article does not also contain (it speaks of 法治政府建设 throughout).
+  const sideLines = [...SIDES.left, ...SIDES.right].filter((l) => !allLines(QIANJIN).join('').includes(l));
+
+  it('spans several pages, the side columns on the first', async () => {
+    expect(await pageCount(pdfs.columns!)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives back the article alone: every paragraph exactly, in order', () => {
+    expect(lines(read.columns)).toEqual(allLines(QIANJIN));
+  });
+
+  it('joins the title and the headings that wrap in the narrow column', () => {
+    const got = lines(read.columns);
+    expect(got[0]).toBe(QIANJIN.title);
+    for (const h of headingLines(QIANJIN)) expect(got).toContain(h);
+  });
+
+  it('leaves out the menu and the links, and says which lines it left out', () => {
+    expect(sideLines.length).toBeGreaterThan(8);
+    const text = read.columns!.text.replace(/\s/g, '');
+    for (const l of sideLines) expect(text).not.toContain(l.replace(/\s/g, ''));
+    expect(read.columns!.warnings).toEqual([expect.stringMatching(/^第 1 页正文栏旁的 \d+ 行（栏目导航、相关链接等，没有成句的文字）未导入：栏目导航｜· 政策法规｜.* \/ \d+ lines beside the text column on page 1/)]);
+  });
+
+  it('keeps a box of sentences beside the article, after the text, and says so', () => {
+    const got = lines(read.notice);
+    expect(got.slice(0, allLines(SHORT).length)).toEqual(allLines(SHORT));
+    expect(got.slice(allLines(SHORT).length).join('')).toContain(NOTICE[1]);
+    expect(read.notice!.warnings).toContainEqual(expect.stringMatching(/^第 1 页正文栏旁另有一栏文字，已放在正文之后/));
+  });
+
+  it('moves nothing in a PDF an office suite made: what stands beside its text there is the author’s', async () => {
+    const office = await readPdf(withProducer(pdfs.columns!, 'WPS Office 12'));
+    expect(office.warnings).toBeUndefined();
+    // Read across the page as before, the menu's short lines among the article's.
+    const text = office.text.replace(/\s/g, '');
+    for (const l of SIDES.left) expect(text).toContain(l.replace(/\s/g, ''));
+    const length = (lines: readonly string[]) => lines.join('').replace(/\s/g, '').length;
+    expect(text.length).toBe(length([...allLines(QIANJIN), ...SIDES.left, ...SIDES.right]));
+  });
+
+  it('imports to the same title, outline and sentences as the text itself', () => {
+    const fromPdf = importSource(read.columns!, { places });
+    const fromText = importText(allLines(QIANJIN).join('\n'), { places });
+    expect(fromPdf.frontmatter).toEqual(fromText.frontmatter);
+    expect(fromPdf.body).toEqual(fromText.body);
+  });
+});
+
+describe('lines that end short of the margin for a reason', () => {
+  it('keeps a list run in after a colon in its paragraph (`以下工作：` then `（一）…；（二）…`)', () => {
+    expect(lines(read.runIn)).toEqual(fittedLines(FIT_RUN_IN));
+  });
+
+  it('keeps a paragraph whose line ended before a word that cannot be split across quotation marks', () => {
+    expect(lines(read.quoted)).toEqual(fittedLines(FIT_QUOTED));
+  });
+
+  it('keeps a quotation indented as a whole as one paragraph', () => {
+    expect(QUOTE.length).toBeGreaterThan(100);
+    expect(lines(read.quoted)).toContain(QUOTE);
+    expect(lines(read.runIn)).toContain(QUOTE);
+  });
+});
+
 describe('PDFs that cannot be read', () => {
   const failure = async (bytes: Uint8Array) => {
     try {
@@ -193,6 +301,14 @@ describe('characters and titles', () => {
     for (const t of [WORD_TITLE, '报告.docx', 'untitled', 'C:\\文档\\法治政府建设报告', '新建文档', undefined, 42]) expect(reportTitle(t)).toBeUndefined();
   });
 });
+
+/** The PDF with its info dictionary's Producer replaced by another name of the same length (offsets kept). */
+function withProducer(bytes: Uint8Array, producer: string): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1');
+  const m = /\/Producer \(([^)]*)\)/.exec(text);
+  if (!m || m[1].length !== producer.length) throw new Error(`cannot put Producer ${producer} in place of ${m?.[1]}`);
+  return new Uint8Array(Buffer.from(text.replace(m[0], `/Producer (${producer})`), 'latin1'));
+}
 
 /** A one-page PDF encrypted with a password we do not know (standard security handler, RC4). */
 function encryptedPdf(): Uint8Array {

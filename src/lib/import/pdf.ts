@@ -5,10 +5,16 @@
  * - running headers, footers and page numbers are dropped: lines repeated at the same height on
  *   most pages (digits aside, so `— 2 —` and `3/10` repeat too), page-number lines, and the
  *   date/title and address lines a browser prints around a page;
+ * - on a web page printed from the browser, what stands beside the article (a menu, a 信息公开
+ *   tree, a related-links box) is taken out of the article's lines: the parts of lines beyond a
+ *   gutter left or right of the main text column. Without sentences it is left out, with a warning
+ *   that names it; with sentences it follows the report's text. PDFs an office suite exported
+ *   (Word, WPS) are read as laid out;
  * - lines are re-joined into paragraphs across line and page breaks from the page geometry: a
  *   paragraph starts at an indented line (2em in 公文), after extra space, after a line that
- *   stopped clearly short of the right edge, or where the font size changes; Chinese wraps
- *   anywhere, so lines join without a space;
+ *   stopped clearly short of the right edge, or where the font size changes, except where a block
+ *   wraps within itself (a title or heading set larger, a list item or quotation indented as a
+ *   whole, a centred line); Chinese wraps anywhere, so lines join without a space;
  * - characters some PDF producers map to look-alike radicals (⼈ for 人) are mapped back.
  * Headings are not decided here: each numbered heading ends up on its own line, and the pipeline
  * outlines from the numbering (../headings.ts). A PDF without a text layer (a scan) is refused
@@ -79,6 +85,21 @@ export function unifyIdeographs(text: string): string {
   });
 }
 
+/** A run of glyphs as pdf.js gives it, in PDF points (origin bottom left). */
+interface Run {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+/** Where a space character was drawn: the author's space, which the gap alone may not show. */
+interface Space {
+  x: number;
+  y: number;
+}
+
 /** A line of text on a page, in PDF points (origin bottom left). */
 interface Line {
   page: number;
@@ -89,6 +110,9 @@ interface Line {
   /** Font size of the line's largest glyphs. */
   size: number;
   text: string;
+  /** Its runs, left to right, and the spaces drawn on its baseline: kept to split it into columns. */
+  runs: readonly Run[];
+  spaces: readonly Space[];
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -116,15 +140,50 @@ function dropJustification(line: string): string {
   return (line.match(CJK_SPACE)?.length ?? 0) >= 2 ? line.replace(CJK_SPACE, '') : line;
 }
 
+/** The baseline most of the characters of these runs sit on (not a superscript's, nor a neighbouring column's). */
+function baseline(runs: readonly Run[]): number {
+  const weight = new Map<number, number>();
+  for (const r of runs) weight.set(r.y, (weight.get(r.y) ?? 0) + [...r.str].length);
+  return [...weight].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** A line made of runs on one baseline (sorted left to right, duplicates removed). */
+function lineOf(page: number, runs: readonly Run[], spaces: readonly Space[]): Line {
+  const y = baseline(runs);
+  const size = Math.max(...runs.map((r) => r.size));
+  let text = '';
+  let end = -Infinity;
+  for (const r of runs) {
+    const spaced = spaces.some((s) => s.x >= end - 0.1 * size && s.x < r.x);
+    text = !text ? r.str : spaced ? `${text} ${r.str}` : joinRun(text, r.str, r.x - end, size);
+    end = Math.max(end, r.x + r.w);
+  }
+  return { page, y, x0: runs[0].x, x1: end, size, text: dropJustification(normalizeSpace(unifyIdeographs(text))), runs, spaces };
+}
+
+/** A gap this wide (in ems) between two runs on a baseline may separate two columns. */
+const PART_GAP = 1;
+
+/** The parts of a line between gaps wide enough to separate columns, each a line of its own. */
+function partsOf(l: Line): Line[] {
+  const groups: Run[][] = [];
+  let end = -Infinity;
+  for (const r of l.runs) {
+    if (!groups.length || r.x - end > PART_GAP * l.size) groups.push([r]);
+    else groups[groups.length - 1].push(r);
+    end = Math.max(end, r.x + r.w);
+  }
+  return groups.length === 1 ? [l] : groups.map((g) => lineOf(l.page, g, l.spaces));
+}
+
 /**
  * The lines of one page: items grouped by baseline, each line read left to right. Rotated text
  * (a watermark, a margin note, a table turned sideways) is not in the reading flow: it is left
  * out and its length returned, for a warning.
  */
 function pageLines(items: readonly TextItem[], page: number): { lines: Line[]; rotated: number } {
-  type Run = { str: string; x: number; y: number; w: number; size: number };
   const runs: Run[] = [];
-  const spaces: { x: number; y: number }[] = [];
+  const spaces: Space[] = [];
   let rotated = 0;
   for (const it of items) {
     const [a, b, c, d, e, f] = it.transform;
@@ -133,7 +192,6 @@ function pageLines(items: readonly TextItem[], page: number): { lines: Line[]; r
       continue;
     }
     if (!it.str.trim()) {
-      // A space drawn between two runs: the author's, which the gap alone may not show.
       if (it.str) spaces.push({ x: e, y: f });
       continue;
     }
@@ -147,20 +205,13 @@ function pageLines(items: readonly TextItem[], page: number): { lines: Line[]; r
     else groups.push([r]);
   }
   const lines = groups.map((g) => {
-    g.sort((p, q) => p.x - q.x);
     const size = Math.max(...g.map((r) => r.size));
-    let text = '';
-    let end = -Infinity;
-    const seen: Run[] = [];
-    for (const r of g) {
+    const kept: Run[] = [];
+    for (const r of [...g].sort((p, q) => p.x - q.x)) {
       // Word's simulated bold draws each glyph twice, a hair apart.
-      if (seen.some((s) => s.str === r.str && Math.abs(s.x - r.x) < 0.2 * size)) continue;
-      seen.push(r);
-      const spaced = spaces.some((s) => Math.abs(s.y - r.y) < 0.4 * size && s.x >= end - 0.1 * size && s.x < r.x);
-      text = !text ? r.str : spaced ? `${text} ${r.str}` : joinRun(text, r.str, r.x - end, size);
-      end = Math.max(end, r.x + r.w);
+      if (!kept.some((s) => s.str === r.str && Math.abs(s.x - r.x) < 0.2 * size)) kept.push(r);
     }
-    return { page, y: g[0].y, x0: g[0].x, x1: end, size, text: dropJustification(normalizeSpace(unifyIdeographs(text))) };
+    return lineOf(page, kept, spaces.filter((s) => Math.abs(s.y - g[0].y) < 0.4 * size));
   });
   return { lines, rotated };
 }
@@ -185,7 +236,7 @@ function dropMargins(pages: Line[][]): Line[][] {
   const band = (lines: Line[]) => new Set([...lines.slice(0, BAND), ...lines.slice(-BAND)]);
   const bands = pages.map(band);
   const key = (l: Line) => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
-  // Lines repeated, digits aside, at the same height on most pages.
+  // Lines repeated, digits aside, at the same height and size on most pages.
   const repeated = new Set<Line>();
   if (pages.length >= 2) {
     const byKey = new Map<string, Line[]>();
@@ -193,7 +244,8 @@ function dropMargins(pages: Line[][]): Line[][] {
     const quorum = Math.max(2, Math.ceil(pages.length / 2));
     for (const lines of byKey.values()) {
       for (const l of lines) {
-        const same = lines.filter((m) => Math.abs(m.y - l.y) < 3);
+        // At the same height and in the same size (a site's name over page 1 is not the signature atop page 4).
+        const same = lines.filter((m) => Math.abs(m.y - l.y) < 3 && Math.abs(m.size - l.size) < 0.1 * l.size);
         if (new Set(same.map((m) => m.page)).size >= quorum) same.forEach((m) => repeated.add(m));
       }
     }
@@ -207,14 +259,6 @@ const percentile = (values: number[], p: number): number => {
   return s[Math.floor(p * (s.length - 1))];
 };
 
-/** The text block of a page: left edge, right edge, body font size, line pitch. */
-interface Frame {
-  left: number;
-  right: number;
-  size: number;
-  pitch: number;
-}
-
 /** The body font size: the size most of the text is set in. */
 function bodySize(lines: readonly Line[]): number {
   const weight = new Map<number, number>();
@@ -225,51 +269,196 @@ function bodySize(lines: readonly Line[]): number {
   return [...weight].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** Measures the text block on each page, from body-size lines; thin pages use the whole document's. */
-function frames(pages: Line[][]): Frame[] {
+/** The main text column of a page: where its lines start and where its full lines end. */
+interface Column {
+  left: number;
+  right: number;
+}
+
+/**
+ * A piece of running text: body size, some length, and clause punctuation. Menus, link lists and
+ * banners have none, so the column is measured on the report's own lines.
+ */
+const isProsePart = (l: Line, em: number) => Math.abs(l.size - em) < 0.1 * em && [...l.text].length >= 8 && /[，,、；;：:。]/.test(l.text);
+
+/**
+ * Measures the text column from its prose: the left edge is an edge where a fair share of the
+ * lines start (continuation lines start at the margin, first lines at the indent; a breadcrumb,
+ * banner or footer wider than the column starts further left on a few lines): over the document
+ * the leftmost, on a page the document's. The right edge is where lines from that margin or the
+ * indent end. Undefined with too little prose to tell.
+ */
+function measureColumn(parts: readonly Line[], em: number, doc?: Column): Column | undefined {
+  const prose = parts.filter((p) => isProsePart(p, em)).sort((p, q) => p.x0 - q.x0);
+  if (prose.length < 6) return undefined;
+  const edges: { x: number; n: number }[] = [];
+  for (const p of prose) {
+    const e = edges[edges.length - 1];
+    if (e && p.x0 - e.x < 0.3 * em) e.n++;
+    else edges.push({ x: p.x0, n: 1 });
+  }
+  const most = Math.max(...edges.map((e) => e.n));
+  const strong = edges.filter((e) => e.n >= 0.15 * most).map((e) => e.x);
+  // On a page, the document's margin wherever lines start there (a page of short paragraphs has
+  // more first lines at the indent than lines at the margin), else the strong edge nearest to it.
+  const nearest = (xs: number[], x: number) => xs.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
+  const atMargin = doc && edges.find((e) => Math.abs(e.x - doc.left) < 0.5 * em);
+  const left = atMargin ? atMargin.x : doc ? nearest(strong, doc.left) : strong[0];
+  // Lines of the column start at its margin or indent; a box of text beside it starts further right.
+  const inColumn = prose.filter((p) => p.x0 >= left - 0.5 * em && p.x0 <= left + 4 * em);
+  const right = percentile(
+    inColumn.map((p) => p.x1),
+    0.9,
+  );
+  // A page is as wide as the others (a browser prints every page alike): one with little prose,
+  // or short lines only (the end of a report, a list), keeps the document's width, moved with its
+  // margin.
+  if (doc && (inColumn.length < 12 || Math.abs(right - left - (doc.right - doc.left)) > 2 * em)) return { left, right: doc.right + left - doc.left };
+  return { left, right };
+}
+
+/** A gutter this wide (in body ems) between the text column and what stands beside it makes that a column of its own. */
+const GUTTER = 1.5;
+
+/** Text beside the main column: a page's side menu, related links, a second column. */
+interface Beside {
+  page: number;
+  lines: Line[];
+  /** Whether it reads as prose (has sentences): then it is kept, after the report's text. */
+  prose: boolean;
+}
+
+type Place = 'main' | 'left' | 'right';
+
+/**
+ * Separates the main text column from what stands beside it. A web page printed from the browser
+ * puts a menu, a 信息公开 tree or a related-links box beside the article, on the same baselines: read
+ * across the page they would be spliced into the report's lines. A part of a line lying wholly
+ * beyond a gutter left or right of the column (measured per page, or over the document on pages
+ * with little prose) is beside it when the rest of its line lies within the column and at least
+ * one other line of the page has a part on that side: such parts are taken out, each side of each
+ * page as a block. Nothing else moves: a single-column document, a header or footer as wide as the
+ * page, tables and right-aligned signatures stay where they are.
+ */
+function splitColumns(pages: Line[][]): { pages: Line[][]; columns: (Column | undefined)[]; beside: Beside[] } {
+  const all = pages.flat();
+  if (!all.length) return { pages, columns: pages.map(() => undefined), beside: [] };
+  const em = bodySize(all);
+  const parts = pages.map((lines) => lines.map(partsOf));
+  const doc = measureColumn(parts.flat(2), em);
+  const columns = parts.map((p) => measureColumn(p.flat(), em, doc) ?? doc);
+  // Each line's parts by place; a line with a part neither beside nor within the column spans the page.
+  const placed = parts.map((lines, i) => {
+    const col = columns[i];
+    const place = (p: Line): Place | undefined => {
+      if (!col) return 'main';
+      if (p.x1 <= col.left - GUTTER * em) return 'left';
+      if (p.x0 >= col.right + GUTTER * em) return 'right';
+      // Ragged-right lines end a little past the measured edge; a part reaching across the gutter spans it.
+      return p.x0 > col.left - GUTTER * em && p.x1 < col.right + GUTTER * em ? 'main' : undefined;
+    };
+    return lines.map((ps) => {
+      const at = ps.map(place);
+      return at.includes(undefined) || at.every((p) => p === 'main') ? undefined : (at as Place[]);
+    });
+  });
+  // A side column has more than one line (it may run on from one page to the next); a lone part
+  // beyond the gutter is a wide line's, and stays in it.
+  const sides = (['left', 'right'] as const).filter((side) => placed.flat().filter((at) => at?.includes(side)).length >= 2);
+  const beside: Beside[] = [];
+  const out = pages.map((lines, i) => {
+    const main: Line[] = [];
+    const by: Record<'left' | 'right', Line[]> = { left: [], right: [] };
+    lines.forEach((l, k) => {
+      const at = placed[i][k];
+      if (!at || !sides.some((side) => at.includes(side))) {
+        main.push(l);
+        return;
+      }
+      const ps = parts[i][k];
+      const group = (want: (p: Place) => boolean) => {
+        const mine = ps.filter((_, j) => want(at[j]));
+        return mine.length === 1 ? mine[0] : mine.length ? lineOf(l.page, mine.flatMap((p) => p.runs), l.spaces) : undefined;
+      };
+      const inMain = group((p) => !sides.includes(p as 'left' | 'right'));
+      if (inMain) main.push(inMain);
+      for (const side of sides) {
+        const mine = group((p) => p === side);
+        if (mine) by[side].push(mine);
+      }
+    });
+    for (const side of sides) {
+      if (by[side].length) beside.push({ page: i, lines: by[side], prose: by[side].some((l) => /[。！？]/.test(l.text)) });
+    }
+    return main;
+  });
+  return { pages: out, columns, beside };
+}
+
+/** The text block of a page: left edge, right edge, body font size, line pitch. */
+interface Frame {
+  left: number;
+  right: number;
+  size: number;
+  pitch: number;
+}
+
+/** Measures the text block on each page: the column's edges, and the pitch of body-size lines. */
+function frames(pages: Line[][], columns: readonly (Column | undefined)[]): Frame[] {
   const all = pages.flat();
   const size = bodySize(all);
   const isBody = (l: Line) => Math.abs(l.size - size) < 0.1 * size;
-  const measure = (lines: Line[], fallback?: Frame): Frame => {
+  const measure = (lines: Line[], col?: Column, fallback?: Frame): Frame => {
     const body = lines.filter(isBody);
-    if (fallback && body.length < 6) return fallback;
+    const thin = body.length < 6;
+    const left = col?.left ?? (thin && fallback ? fallback.left : percentile(body.map((l) => l.x0), 0.1));
+    const right = col?.right ?? (thin && fallback ? fallback.right : percentile(body.map((l) => l.x1), 0.9));
+    // The pitch within a paragraph: the step after a line that reached the right edge. Steps
+    // between other lines are wider (between paragraphs) or narrower (a page's menus and footer).
     const steps: number[] = [];
+    const afterFull: number[] = [];
     for (let i = 1; i < body.length; i++) {
       const dy = body[i - 1].y - body[i].y;
-      if (body[i].page === body[i - 1].page && dy > 0.5 * size && dy < 3 * size) steps.push(dy);
+      if (body[i].page !== body[i - 1].page || dy <= 0.5 * size || dy >= 3 * size) continue;
+      steps.push(dy);
+      if (Math.abs(body[i - 1].x1 - right) < 1.5 * size && body[i - 1].x0 < right - 0.5 * (right - left)) afterFull.push(dy);
     }
-    return {
-      left: percentile(body.map((l) => l.x0), 0.1),
-      right: percentile(body.map((l) => l.x1), 0.9),
-      size,
-      pitch: steps.length ? percentile(steps, 0.1) : fallback?.pitch ?? 1.5 * size,
-    };
+    const pitch = afterFull.length >= 3 ? percentile(afterFull, 0.5) : steps.length ? percentile(steps, 0.1) : undefined;
+    return { left, right, size, pitch: (!thin || !fallback) && pitch ? pitch : fallback?.pitch ?? 1.5 * size };
   };
   const doc = measure(all);
-  return pages.map((lines) => measure(lines, doc));
+  return pages.map((lines, i) => measure(lines, columns[i], doc));
 }
 
 /** True if the line stands in the middle of the text block, as titles do. */
 const centered = (l: Line, f: Frame) =>
-  l.x0 > f.left + f.size && l.x1 < f.right - f.size && Math.abs((l.x0 + l.x1) / 2 - (f.left + f.right) / 2) < 1.5 * f.size;
+  l.x0 > f.left + f.size && l.x1 < f.right - f.size && Math.abs((l.x0 + l.x1) / 2 - (f.left + f.right) / 2) < f.size;
 
 /** Marks that open a phrase and stay on the line of what follows them. */
 const OPENERS = /[“‘（(《〈【〔「『]/;
 /** Marks that may not start a line: Chinese line breaking keeps them with what precedes them. */
 const CLOSERS = /[、。，,．.；;：:！!？?）)》〉】〕」』”’%％…·]/;
 
+/** Quotation marks: Chinese line breaking (UAX #14 LB19) breaks neither before nor after them. */
+const QUOTES = /[“”‘’"']/;
+
 /**
  * The width, in ems, of what a line starts with that could not be split from its first character:
- * opening marks, a number or Latin word, closing punctuation. A line ended where it did because
- * this did not fit at the end of the line above.
+ * opening marks, a number or Latin word, closing punctuation, and across quotation marks the
+ * next of these (`委“1310”具`). A line ended where it did because this did not fit at the end of
+ * the line above.
  */
 function leadWidth(text: string): number {
   const chars = [...text];
   let i = 0;
-  while (i < chars.length && OPENERS.test(chars[i])) i++;
-  if (/[A-Za-z0-9]/.test(chars[i] ?? '')) while (i < chars.length && /[A-Za-z0-9.,%+\-/]/.test(chars[i])) i++;
-  else i++;
-  while (i < chars.length && CLOSERS.test(chars[i])) i++;
+  const unit = () => {
+    while (i < chars.length && OPENERS.test(chars[i])) i++;
+    if (/[A-Za-z0-9]/.test(chars[i] ?? '')) while (i < chars.length && /[A-Za-z0-9.,%+\-/]/.test(chars[i])) i++;
+    else i++;
+    while (i < chars.length && CLOSERS.test(chars[i])) i++;
+  };
+  unit();
+  while (i < chars.length && (QUOTES.test(chars[i - 1]) || QUOTES.test(chars[i]))) unit();
   return chars.slice(0, i).reduce((w, c) => w + (CJK.test(c) ? 1 : 0.55), 0);
 }
 
@@ -280,31 +469,65 @@ const isHeading = (paragraph: string) => !!headingMarker(paragraph) && !/[。；
  * Re-joins lines into paragraphs, one per returned string. A line starts a paragraph when the
  * font size changes, after extra space, when it is indented, or when the line above stopped
  * short of the right edge by more than the next line's first word (and was not just pushed
- * there by line breaking). Across a page break only the geometry of the two lines counts.
+ * there by line breaking); not where a block wraps within itself (a title or heading set larger
+ * than the body, a list item or quotation indented as a whole, a centred line). Across a page
+ * break only the geometry of the two lines counts.
  */
-function paragraphs(pages: Line[][]): string[] {
-  const fs = frames(pages);
+function paragraphs(pages: Line[][], columns: readonly (Column | undefined)[]): string[] {
+  const fs = frames(pages, columns);
   const em = fs[0].size;
+  // A 2em first-line indent marks paragraphs in most reports; where it does, a line at the margin
+  // continues a paragraph even after a colon (`以下工作：` then `（一）…；（二）…` run in).
+  const body = pages.flat().filter((l) => Math.abs(l.size - em) < 0.1 * em);
+  const at = (l: Line, ems: number) => Math.abs(l.x0 - fs[l.page].left - ems * em) < 0.3 * em;
+  const indents = body.filter((l) => at(l, 2)).length >= 0.2 * body.filter((l) => at(l, 0)).length;
 
   const startsParagraph = (prev: Line, cur: Line, paragraph: string): boolean => {
     const fp = fs[prev.page];
     const fc = fs[cur.page];
     if (Math.abs(prev.size - cur.size) > 0.1 * Math.min(prev.size, cur.size)) return true;
     const final = FINAL.test(prev.text);
+    // A subtitle or a date under a title: `——在…会议上`, `（2024年1月）`.
+    const subtitle = /^[（(【〔\-—]/.test(cur.text);
     // A title set over two or more centred lines (not two indented lines that happen to look centred).
     const atIndent = (l: Line, f: Frame) => Math.abs(l.x0 - f.left - 2 * f.size) < 0.3 * f.size;
     if (centered(prev, fp) && centered(cur, fc) && (Math.abs(cur.size - em) > 0.1 * em || !(atIndent(prev, fp) || atIndent(cur, fc)))) {
-      return final || /^[（(【〔\-—]/.test(cur.text);
+      return final || subtitle;
     }
-    if (Math.abs(cur.size - em) > 0.1 * em) return true;
-    if (cur.page === prev.page && prev.y - cur.y > fc.pitch + Math.max(0.25 * fc.size, 0.1 * fc.pitch)) return true;
-    if (cur.x0 > fc.left + 0.6 * fc.size) return true;
-    // Right-aligned or centred lines (signature, date) stand alone.
-    if (prev.x0 > fp.left + 3 * fp.size) return true;
     const slack = (fp.right - prev.x1) / fp.size;
     const lead = leadWidth(cur.text);
-    // The line was full: the next one continues it, unless a sentence ended and a numbered item starts.
-    if (slack < lead + 0.25) return final && !!headingMarker(cur.text);
+    const full = slack < lead + 0.25;
+    // A line wrapped within a block of its own: under the line above, aligned with its start or
+    // centred under it, at the next line's distance.
+    const under =
+      cur.page === prev.page &&
+      prev.y > cur.y &&
+      prev.y - cur.y < 2.2 * cur.size &&
+      (Math.abs(cur.x0 - prev.x0) < 0.5 * cur.size || Math.abs(cur.x0 + cur.x1 - prev.x0 - prev.x1) < 2 * cur.size);
+    // A full line ends where it does because the next word did not fit, whatever mark it ends with.
+    const ended = full ? /[。！？；;!?]$/.test(prev.text) : final;
+    if (Math.abs(cur.size - em) > 0.1 * em) {
+      // A title or heading set larger than the body and wrapped: left-aligned, or a first line as
+      // wide as the column with the rest centred under it.
+      return !(cur.size > em && under) || ended || (subtitle && !full) || !!headingMarker(cur.text);
+    }
+    if (cur.page === prev.page && prev.y - cur.y > fc.pitch + Math.max(0.25 * fc.size, 0.1 * fc.pitch)) return true;
+    // A line reaching out left of the text column (a page's header or footer) is not the column's paragraph.
+    if (cur.x0 < fc.left - 1.5 * fc.size || prev.x0 < fp.left - 1.5 * fp.size) return true;
+    if (cur.x0 > fc.left + 0.6 * fc.size) {
+      // A block indented as a whole (a list item, a quotation) wraps back to its own indent, not to
+      // the margin; a centred line that is not prose (a page's 来源…浏览量 line) wraps centred
+      // under itself.
+      const block =
+        (Math.abs(cur.x0 - prev.x0) < 0.3 * fc.size && !atIndent(cur, fc) && prev.x0 - fp.left < 0.25 * (fp.right - fp.left)) ||
+        (!atIndent(prev, fp) && centered(cur, fc) && !/[。！？]/.test(paragraph));
+      return !(block && under && full && !ended && !isHeading(paragraph) && !headingMarker(cur.text));
+    }
+    // Right-aligned or centred lines (signature, date) stand alone.
+    if (prev.x0 > fp.left + 3 * fp.size) return true;
+    // The line was full: the next one continues it, unless a sentence ended and a numbered item
+    // starts (a heading, or with indented paragraphs a short one, not a run-in list that wraps on).
+    if (full) return final && !!headingMarker(cur.text) && !(indents && cur.x1 > fc.right - 1.5 * fc.size);
     if (final || isHeading(paragraph)) return true;
     // Short of the edge by a little more than the next word: line breaking we did not model
     // (a number kept with its unit); by much more, the paragraph ended without a full stop.
@@ -340,6 +563,9 @@ export function reportTitle(raw: unknown): string | undefined {
   if ((title.match(new RegExp(HAN, 'g')) ?? []).length < 6 || title.length > 100) return undefined;
   return /(报告|总结|情况)$/.test(title) ? title : undefined;
 }
+
+/** The producers of office documents (Word, WPS, LibreOffice, Acrobat's Office add-in, Yozo), not of printed web pages. */
+const OFFICE = /Microsoft\s*®?\s*(?:Office\s*)?Word|\bWPS\b|Kingsoft|金山|LibreOffice|OpenOffice|PDFMaker|Yozo|永中/i;
 
 const SCANNED =
   '这是扫描件，PDF 中没有文字层，无法读取文字。请先用 OCR（文字识别）软件把它转成可复制文字的 PDF 或 Word 文件，再导入 / ' +
@@ -411,7 +637,38 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
       );
     }
 
-    const text = paragraphs(body).join('\n');
+    const { info } = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
+    const fields = info as Record<string, unknown>;
+    // A document exported from an office suite is laid out by its author: whatever stands beside
+    // the text column there (a table wider than the margins) is the author's and stays in place.
+    const office = [fields.Producer, fields.Creator].some((v) => typeof v === 'string' && OFFICE.test(v));
+    const columns = office ? { pages: body, columns: body.map(() => undefined), beside: [] } : splitColumns(body);
+    const pageList = (b: readonly Beside[]) => [...new Set(b.map((x) => x.page + 1))];
+    const dropped = columns.beside.filter((b) => !b.prose);
+    if (dropped.length) {
+      const lines = dropped.flatMap((b) => b.lines.map((l) => l.text));
+      const shown = lines.slice(0, 6).join('｜') + (lines.length > 6 ? '｜…' : '');
+      const on = pageList(dropped);
+      warnings.push(
+        `第 ${on.join('、')} 页正文栏旁的 ${lines.length} 行（栏目导航、相关链接等，没有成句的文字）未导入：${shown} / ` +
+          `${lines.length} line${lines.length > 1 ? 's' : ''} beside the text column on page${on.length > 1 ? 's' : ''} ${on.join(', ')} (menus, related links; no sentences) ${lines.length > 1 ? 'were' : 'was'} left out: ${shown}`,
+      );
+    }
+    // Text beside the column that has sentences is kept, after the report's text, in paragraphs of its own.
+    const kept = columns.beside.filter((b) => b.prose);
+    const alone = (b: Beside) =>
+      paragraphs(
+        body.map((_, i) => (i === b.page ? b.lines : [])),
+        body.map(() => undefined),
+      );
+    if (kept.length) {
+      const on = pageList(kept);
+      warnings.push(
+        `第 ${on.join('、')} 页正文栏旁另有一栏文字，已放在正文之后，请核对它应在的位置 / ` +
+          `page${on.length > 1 ? 's' : ''} ${on.join(', ')} ${on.length > 1 ? 'have' : 'has'} a second column of text beside the main one: it was put after the text, check where it belongs`,
+      );
+    }
+    const text = [...paragraphs(columns.pages, columns.columns), ...kept.flatMap(alone)].join('\n');
     const visible = text.replace(/\s/g, '');
     const garbled = visible.replace(/[^\ue000-\uf8ff\ufffd\u0000-\u001f]/g, '').length;
     if (garbled > 0.3 * visible.length) {
@@ -422,8 +679,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
       );
     }
 
-    const { info } = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
-    const title = reportTitle((info as Record<string, unknown>).Title);
+    const title = reportTitle(fields.Title);
     const meta: SourceMeta | undefined = title ? { title } : undefined;
     return { text, ...(warnings.length ? { warnings } : {}), ...(meta ? { meta } : {}) };
   } finally {
