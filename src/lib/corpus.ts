@@ -23,6 +23,7 @@ import type { PlaceData, PlaceLevel } from '../schemas/place';
 import type { ReportData } from '../schemas/report';
 import { cleanText } from './clean';
 import { divisionCode, divisionTables } from './divisions';
+import { fnv1a } from './hash';
 import { headingMarker } from './headings';
 import { mdastToMdx, mdxFile } from './mdx';
 import { splitSentences } from './text';
@@ -65,14 +66,7 @@ export class Rng {
 }
 
 /** FNV-1a: a stable 32-bit seed from a string, so each report's text depends only on (seed, place, year). */
-export function hashSeed(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
+export const hashSeed = (s: string): number => fnv1a(s) | 0;
 
 // ---------------------------------------------------------------------------------------------
 // Places

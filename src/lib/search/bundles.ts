@@ -8,6 +8,7 @@
  * editing one report re-indexes one part (Pagefind has no incremental update) and no Pagefind run
  * holds more than a part in memory (about 1.5 MB per report while it writes).
  */
+import { fnv1a } from '../hash';
 
 /** Reports per part of a year, at most about. */
 export const PART_SIZE = 1000;
@@ -22,12 +23,8 @@ export interface Bundle<S extends { placeId: string; url: string; year: number }
 /** Where a bundle is served, under the site root. */
 export const bundlePath = (b: Pick<Bundle, 'year' | 'part'>): string => `/pagefind/${b.year}-${b.part}/`;
 
-/** FNV-1a: a stable hash of a place id, the same on every machine. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+/** A stable hash of a place id, the same on every machine. */
+const hash = fnv1a;
 
 /**
  * The bundles of a year's reports: ceil(n / partSize) parts by a hash of the place (so a report
