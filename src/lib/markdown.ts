@@ -17,8 +17,8 @@ import MarkdownIt from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { BodyProblem } from './content/policy';
-import { displayUrl, isAllowedUrl, isSiteLink } from './content/url';
+import { urlProblem, type BodyProblem } from './content/policy';
+import { isSiteLink } from './content/url';
 import { REDACTION, REDACTION_TITLE } from './remark-redactions';
 import { quoteAnchorId } from './urls';
 import { QUOTE_CLASS, unmarkableQuote } from './rehype-quote-marks';
@@ -160,9 +160,9 @@ function links(state: StateCore): void {
     for (const t of block.children) {
       if (t.type !== 'link_open') continue;
       const href = t.attrGet('href') ?? '';
-      if (!isAllowedUrl(href)) {
-        env.problems.push({ line, message: `链接地址“${displayUrl(href)}”不安全：只能是 http(s)、mailto 网址或本站页面 / link address not allowed: only http(s), mailto or a page of this site` });
-      } else if (isSiteLink(href)) {
+      const problem = urlProblem(href, 'link');
+      if (problem) env.problems.push({ line, message: problem });
+      else if (isSiteLink(href)) {
         env.links.push({ href, line });
       }
     }

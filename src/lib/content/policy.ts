@@ -50,7 +50,8 @@ function elementProblems(node: JsxElement): string[] {
   return out;
 }
 
-function urlProblem(url: string, kind: 'link' | 'image'): string | undefined {
+/** Why a link or image URL of a body is refused, or undefined when its scheme is allowed (./url.ts). */
+export function urlProblem(url: string, kind: 'link' | 'image'): string | undefined {
   const schemes = kind === 'image' ? WEB_SCHEMES : LINK_SCHEMES;
   if (isAllowedUrl(url, schemes)) return undefined;
   return kind === 'image'

@@ -43,6 +43,9 @@ export const encodingLabel = (e: TextEncoding): string => (e === 'GB18030' ? 'GB
 const DETECTED: Readonly<Record<string, TextEncoding>> = { GB18030: 'GB18030', Big5: 'Big5' };
 const ICONV: Readonly<Record<TextEncoding, string>> = { 'UTF-8': 'utf8', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be', GB18030: 'gb18030', Big5: 'big5' };
 
+/** `bytes` decoded as `encoding` (iconv-lite; a BOM of that encoding is dropped). */
+export const decodeAs = (bytes: Uint8Array, encoding: TextEncoding): string => iconv.decode(asBuffer(bytes), ICONV[encoding]);
+
 /** File types that are often saved or renamed as .txt by mistake, by their first bytes. */
 const SIGNATURES: readonly { bytes: readonly number[]; zh: string; en: string }[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], zh: 'PDF 文件', en: 'a PDF file' },
@@ -138,7 +141,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const found = detectEncoding(bytes);
   if (!found) throw notText('含有二进制数据，或编码无法识别', 'it holds binary data, or its encoding is not one we can read');
   // iconv-lite strips the BOM.
-  const text = iconv.decode(asBuffer(bytes), ICONV[found.encoding]);
+  const text = decodeAs(bytes, found.encoding);
   const chars = Math.max(1, [...text].length);
   if ((text.match(CONTROL)?.length ?? 0) > chars * MAX_CONTROL_SHARE || text.includes('\u0000')) {
     throw notText('含有大量控制字符，像是二进制数据', 'it is full of control characters, like binary data');

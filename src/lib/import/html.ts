@@ -17,18 +17,16 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { Readability } from '@mozilla/readability';
-import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import { htmlToSource } from '../docx';
 import { ImportError, type SourceMeta, type SourceText } from '../importer';
 import { normalizeSpace, parseDate } from '../text';
 import { isMetaValue, metaFieldOf, metaLabel, parseMetaFields, toSimplified, type MetaField, type MetaFieldValue } from './chrome';
-import { detectEncoding, encodingLabel, type TextEncoding } from './encoding';
+import { decodeAs, detectEncoding, encodingLabel, type TextEncoding } from './encoding';
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-const ICONV_NAME: Readonly<Record<TextEncoding, string>> = { 'UTF-8': 'utf8', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be', GB18030: 'gb18030', Big5: 'big5' };
 
 /**
  * Charset labels a page may declare, as the WHATWG Encoding Standard maps them: every GB label
@@ -91,7 +89,7 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
       'not-text',
     );
   }
-  const html = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ICONV_NAME[encoding]);
+  const html = decodeAs(bytes, encoding);
   const replaced = isUtf8(bytes) ? 0 : (html.match(/\uFFFD/g)?.length ?? 0);
   if (replaced > [...html].length * MAX_REPLACED_SHARE) {
     throw new ImportError(
