@@ -4,13 +4,13 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { buildConfig } from './src/lib/config.ts';
-import { contentCachePrefix } from './src/lib/paths.ts';
+import { contentCachePrefix } from './src/build/paths.ts';
 
 // Drafts show in `astro dev` (Vite's import.meta.env.DEV, see src/lib/config.ts) and in the drafts
 // preview build (INCLUDE_DRAFTS=true), never in a production build.
 const config = buildConfig();
 
-// Each content directory, and each shard of a split build (SHARD=k/n, see src/lib/shards.ts), gets
+// Each content directory, and each shard of a split build (SHARD=k/n, see src/build/shards.ts), gets
 // its own content-layer cache, so builds of generated corpora, test fixtures or other shards never
 // read (or clobber) the data store of another.
 const defaultContent = config.contentDir === './content';

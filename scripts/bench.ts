@@ -11,8 +11,8 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentCachePrefix } from '../src/lib/paths';
-import { runMeasured, type RunResult, type StepFigures } from '../src/lib/proc';
+import { contentCachePrefix } from '../src/build/paths';
+import { runMeasured, type RunResult, type StepFigures } from '../src/build/proc';
 import { ROOT, siteBundles } from '../tests/helpers/search';
 import { dataBytes, printSearchFigures } from './bench-search';
 

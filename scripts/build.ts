@@ -2,7 +2,7 @@
  * `npm run build`: the production site and its search index in dist/.
  *
  * A small site is one `astro build`. A large one (more than SHARD_AT reports, or `--shards N`) is
- * built as shards (src/lib/shards.ts): shard 0 the national pages, shards 1..N a group of
+ * built as shards (src/build/shards.ts): shard 0 the national pages, shards 1..N a group of
  * provinces each; `--jobs` of them at a time, each skipped when its inputs (code, places, its
  * provinces' reports) are unchanged since its last build, then assembled into dist/. On separate
  * machines, each runs `--shard k` (and one `--search`) and one runs `--assemble` over their
@@ -12,7 +12,7 @@
  * (src/lib/search/indexer.ts): bundles per part of a year, each indexed again only when its reports'
  * searchable text changed, then linked into the site, which is checked before it replaces dist/.
  *
- * Safe to run (src/lib/build/): `--out` and `--work` are checked before anything is touched; one
+ * Safe to run (src/build/): `--out` and `--work` are checked before anything is touched; one
  * build at a time per output and per work directory (lock files); the site is published by renames
  * that leave a complete site whenever the build is stopped; no Astro server file is published; and
  * no Astro process sends telemetry.
@@ -24,21 +24,21 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { reportIds } from '../src/lib/build-scope';
-import { outline, partsCovered } from '../src/lib/compliance';
-import { CONTENT_PROBLEMS, splitFrontmatter } from '../src/lib/validate';
-import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor } from '../src/lib/shards';
-import { manifestFile, type PageManifest } from '../src/data/incremental';
+import { reportIds } from '../src/build/scope';
+import { outline, partsCovered } from '../src/lib/figures/compliance';
+import { CONTENT_PROBLEMS, splitFrontmatter } from '../src/lib/content/validate';
+import { countByProvince, keepInAssembly, planShards, provinceOf, reportPageYear, shardCountFor } from '../src/build/shards';
+import { manifestFile, type PageManifest } from '../src/build/incremental';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { Readable } from 'node:stream';
 import { BUNDLE_LIST_ID, BUNDLE_LIST_PATH, bundleList, bundlePath, planBundles, stopListPath, type Bundle, type BundleList } from '../src/lib/search/bundles';
 import { BundleWriter, bundleWorkDir, searchSourcesByYear, stopListWorkFile, yearStopPairs, type SearchSource } from '../src/lib/search/indexer';
 import { buildConfig } from '../src/lib/config';
-import { astroStages, runMeasured, stopChildren, type StepFigures } from '../src/lib/proc';
-import { acquireLock, LockTimeout, releaseOnExit, type Lock } from '../src/lib/build/lock';
-import { checkBuildPaths, markBuilt, within } from '../src/lib/build/paths-guard';
-import { moveDir, publish, removeServerFiles, restoreInterrupted, serverFiles, stagingDir } from '../src/lib/build/publish';
-import { childEnv } from '../src/lib/build/env';
+import { astroStages, runMeasured, stopChildren, type StepFigures } from '../src/build/proc';
+import { acquireLock, LockTimeout, releaseOnExit, type Lock } from '../src/build/lock';
+import { checkBuildPaths, markBuilt, within } from '../src/build/paths-guard';
+import { moveDir, publish, removeServerFiles, restoreInterrupted, serverFiles, stagingDir } from '../src/build/publish';
+import { childEnv } from '../src/build/env';
 
 /**
  * Sites up to this many reports build in one piece (an incremental one: a rebuild renders only
@@ -315,7 +315,7 @@ function dropServerFiles(site: string): void {
 
 /**
  * Takes from the last build (`prev`) every page the incremental build left out because its props
- * were unchanged (the route manifests in `state`, see src/data/incremental.ts).
+ * were unchanged (the route manifests in `state`, see src/build/incremental.ts).
  */
 function carryOver(state: string, prev: string, next: string): number {
   let carried = 0;
@@ -341,7 +341,7 @@ function carryOver(state: string, prev: string, next: string): number {
 /**
  * A whole-site build, incremental page by page: when the code, settings and places are what they
  * were at the last build into the output, Astro renders only the pages whose props changed
- * (src/data/incremental.ts) and the others are taken from that build. Built beside the output,
+ * (src/build/incremental.ts) and the others are taken from that build. Built beside the output,
  * which it replaces once complete and checked.
  */
 async function buildWhole(): Promise<void> {

@@ -1,7 +1,7 @@
 /** `npm run check`: validates all content and prints every problem at once; exit 1 on errors. */
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/content-check';
-import { contentDir } from '../src/lib/paths';
+import { checkContent } from '../src/lib/content/check';
+import { contentDir } from '../src/build/paths';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { importSource, loadPlaces, type PlaceRef } from '../src/lib/importer';
+import { importSource, loadPlaces, type PlaceRef } from '../src/lib/import/importer';
 import { readSource } from '../src/lib/import/read';
 import { FORMATS, generate, type Fixture, type Format } from '../tests/fixtures/import-eval/generate';
 import { FIELDS, scoreImport, type FixtureScore } from '../tests/fixtures/import-eval/score';

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { extractIndicators, scoreProposals, type Proposal, type Score } from '../src/lib/extract';
-import { mdxToPlainText, splitMdxFile } from '../src/lib/mdx';
+import { extractIndicators, scoreProposals, type Proposal, type Score } from '../src/lib/figures/extract';
+import { mdxToPlainText, splitMdxFile } from '../src/lib/content/mdx';
 import { readSeed, SEEDS, type Seed } from '../tests/fixtures/seeds';
 
 /** Issue acceptance targets. */

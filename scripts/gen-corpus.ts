@@ -21,9 +21,9 @@ import {
   type Corpus,
   type Material,
   type SourceText,
-} from '../src/lib/corpus';
-import { splitMdxFile } from '../src/lib/mdx';
-import { bodyText } from '../src/lib/validate';
+} from '../bench/corpus';
+import { splitMdxFile } from '../src/lib/content/mdx';
+import { bodyText } from '../src/lib/content/validate';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED_DIR = join(ROOT, 'tests/fixtures/seeds');

@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { encodingLabel } from '../src/lib/import/encoding';
 import { IMPORT_EXTENSIONS, readSource } from '../src/lib/import/read';
-import { ImportError, importSource, loadPlaces, PREFILL_NOTE, saveEntry, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/importer';
-import { contentDir } from '../src/lib/paths';
+import { ImportError, importSource, loadPlaces, PREFILL_NOTE, saveEntry, type ImportOptions, type ImportResult, type PlaceRef } from '../src/lib/import/importer';
+import { contentDir } from '../src/build/paths';
 
 const USAGE = `用法 / usage:
   npm run import -- <文件或文件夹…> [--place <地区id>] [--year <年度>] [--out <内容目录>] [--force] [--dry-run]

@@ -1,15 +1,15 @@
 /**
  * `npm run indicators -- <entry.mdx | file.txt> [--year <y>] [--yaml] [--all]`: proposes indicator values with
  * the phrase that states each, for an editor to check against the report and paste into the
- * entry's frontmatter. Thin over src/lib/extract.ts.
+ * entry's frontmatter. Thin over src/lib/figures/extract.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractCandidates, extractIndicators, proposalsToFrontmatter, type Proposal } from '../src/lib/extract';
-import { formatValue } from '../src/lib/format';
-import { getIndicator } from '../src/lib/indicators';
-import { frontmatterToYaml, mdxToPlainText, splitMdxFile } from '../src/lib/mdx';
+import { extractCandidates, extractIndicators, proposalsToFrontmatter, type Proposal } from '../src/lib/figures/extract';
+import { formatValue } from '../src/lib/figures/format';
+import { getIndicator } from '../src/lib/figures/indicators';
+import { frontmatterToYaml, mdxToPlainText, splitMdxFile } from '../src/lib/content/mdx';
 
 const USAGE = `用法 / usage:
   npm run indicators -- <条目.mdx | 报告.txt> [--year <年度>] [--yaml] [--all]

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, ensureChromium } from './ensure-chromium';
 import { CJK_FONT_PACKAGE, ensureCjkFonts } from './ensure-fonts';
-import { childEnv } from '../src/lib/build/env';
+import { childEnv } from '../src/build/env';
 
 const { values } = parseArgs({
   options: {

@@ -3,7 +3,7 @@ import { file } from 'astro/loaders';
 import { reportsLoader } from './loaders/reports';
 import { placeSchema } from './schemas/place';
 import { reportSchema } from './schemas/report';
-import { contentDir } from './lib/paths';
+import { contentDir } from './build/paths';
 import { yamlFileParser } from './lib/content/yaml';
 
 const places = defineCollection({

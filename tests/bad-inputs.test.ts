@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type CheckedProblem } from '../src/lib/content-check';
+import { checkContent, type CheckedProblem } from '../src/lib/content/check';
 
 const FIXTURE = 'tests/fixtures/content-min';
 const ENTRY = 'reports/hunan/huaihua/2023.mdx';

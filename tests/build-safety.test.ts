@@ -1,5 +1,5 @@
 /**
- * Builds are safe to run (src/lib/build/): the lock (one build per output: wait, give up, take
+ * Builds are safe to run (src/build/): the lock (one build per output: wait, give up, take
  * over a stale one, released on exit, error and signals), the guard of --out and --work, the
  * publishing renames with a build stopped between them, Astro's server files kept out of a site,
  * and telemetry off for every astro process the scripts start.
@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireLock, isAlive, lockText, LockTimeout, processStart, readHolder } from '../src/lib/build/lock';
-import { BUILD_MARKER, checkBuildPaths, markBuilt, PROTECTED } from '../src/lib/build/paths-guard';
-import { dropRetired, moveDir, promote, publish, removeServerFiles, restoreInterrupted, retire, retiredDir, serverFiles, stagingDir } from '../src/lib/build/publish';
-import { childEnv, TELEMETRY_OFF } from '../src/lib/build/env';
+import { acquireLock, isAlive, lockText, LockTimeout, processStart, readHolder } from '../src/build/lock';
+import { BUILD_MARKER, checkBuildPaths, markBuilt, PROTECTED } from '../src/build/paths-guard';
+import { dropRetired, moveDir, promote, publish, removeServerFiles, restoreInterrupted, retire, retiredDir, serverFiles, stagingDir } from '../src/build/publish';
+import { childEnv, TELEMETRY_OFF } from '../src/build/env';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'fazhi-build-safety-'));
@@ -30,7 +30,7 @@ const write = (file: string, text = 'x') => {
 };
 
 describe('lock', () => {
-  const LOCK_MODULE = join(ROOT, 'src/lib/build/lock.ts');
+  const LOCK_MODULE = join(ROOT, 'src/build/lock.ts');
 
   /**
    * A separate process that takes `file` (announcing "held" on stdout), then, per `then`: lets go

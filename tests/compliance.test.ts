@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCompliance, deadlineFor, outline, timeliness } from '../src/lib/compliance';
+import { assessCompliance, deadlineFor, outline, timeliness } from '../src/lib/figures/compliance';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

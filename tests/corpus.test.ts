@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { genCorpus, genCorpusParallel, loadMaterial } from '../scripts/gen-corpus';
-import { BODY_BYTES, corpusPlaces, generateCorpus, nameStem, pinyinSlug, placesYaml, type Corpus, type Material } from '../src/lib/corpus';
-import { divisionCode } from '../src/lib/divisions';
-import { parseMdx, splitMdxFile } from '../src/lib/mdx';
+import { BODY_BYTES, corpusPlaces, generateCorpus, nameStem, pinyinSlug, placesYaml, type Corpus, type Material } from '../bench/corpus';
+import { divisionCode } from '../src/lib/places/divisions';
+import { parseMdx, splitMdxFile } from '../src/lib/content/mdx';
 import { placeSchema } from '../src/schemas/place';
 import { reportSchema } from '../src/schemas/report';
-import { bodyText, validateEntries } from '../src/lib/validate';
+import { bodyText, validateEntries } from '../src/lib/content/validate';
 
 const REPORTS = 80;
 let material: Material;

@@ -1,6 +1,6 @@
 /** Division codes looked up by name chain, at every level the importer creates places. */
 import { describe, expect, it } from 'vitest';
-import { divisionCode } from '../src/lib/divisions';
+import { divisionCode } from '../src/lib/places/divisions';
 
 describe('divisionCode', () => {
   it.each([

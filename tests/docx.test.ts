@@ -21,10 +21,10 @@ import type { Nodes, Table as MdastTable } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../scripts/import';
-import { checkContent } from '../src/lib/content-check';
-import { htmlToSource, importDocx, readDocx } from '../src/lib/docx';
-import { ImportError, importText, loadPlaces } from '../src/lib/importer';
-import { mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/mdx';
+import { checkContent } from '../src/lib/content/check';
+import { htmlToSource, importDocx, readDocx } from '../src/lib/import/docx';
+import { ImportError, importText, loadPlaces } from '../src/lib/import/importer';
+import { mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/content/mdx';
 
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 const places = loadPlaces(CONTENT);

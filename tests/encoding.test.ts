@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText, TextFileError } from '../src/lib/import/encoding';
-import { ImportError, importText, importTextFile, loadPlaces } from '../src/lib/importer';
+import { ImportError, importText, importTextFile, loadPlaces } from '../src/lib/import/importer';
 import { runImportCli } from './fixtures/import/cli';
 import { readSeed, SEEDS } from './fixtures/seeds';
 

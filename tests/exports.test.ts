@@ -8,7 +8,7 @@ import { getRssString } from '@astrojs/rss';
 import * as cheerio from 'cheerio';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, feedItem, indicatorsCsv, neutraliseCell, reportJson, reportsJson, type OpenReportInput } from '../src/lib/opendata';
+import { CSV_COLUMNS, feedItem, indicatorsCsv, neutraliseCell, reportJson, reportsJson, type OpenReportInput } from '../src/lib/figures/opendata';
 
 /** Texts that try to become a formula, markup, script, CDATA end or a broken line where an export is opened. */
 const HOSTILE = [

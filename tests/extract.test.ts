@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSeeds, overall, TARGET } from '../scripts/extract-eval';
-import { extractCandidates, extractIndicators, proposalsToFrontmatter, scoreProposals } from '../src/lib/extract';
-import { INDICATOR_PATTERNS } from '../src/lib/indicator-patterns';
-import { findIndicator } from '../src/lib/indicators';
+import { extractCandidates, extractIndicators, proposalsToFrontmatter, scoreProposals } from '../src/lib/figures/extract';
+import { INDICATOR_PATTERNS } from '../src/lib/figures/patterns';
+import { findIndicator } from '../src/lib/figures/indicators';
 import { indicatorValueSchema } from '../src/schemas/report';
 
 /** `key=value` of the proposals for `text`, for compact expectations. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceLine } from '../src/lib/clean';
-import { detectSignature, headingMarker, parseOutline, splitRunOn, type Block } from '../src/lib/headings';
+import type { SourceLine } from '../src/lib/import/clean';
+import { detectSignature, headingMarker, parseOutline, splitRunOn, type Block } from '../src/lib/import/headings';
 
 const lines = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ text, line: i + 1 }));
 /** Blocks as compact strings: `h2 text`, `p text`, `salutation text`, `signature a|b`. */

@@ -13,7 +13,7 @@ import { expandInputs, main, summaryTable } from '../scripts/import';
 import { ensureChromium } from '../scripts/ensure-chromium';
 import { ensureCjkFonts } from '../scripts/ensure-fonts';
 import { launchBrowser } from './helpers/browser';
-import { splitMdxFile } from '../src/lib/mdx';
+import { splitMdxFile } from '../src/lib/content/mdx';
 import { readSeed, SEEDS } from './fixtures/seeds';
 
 const dirs: string[] = [];

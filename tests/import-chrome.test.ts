@@ -9,9 +9,9 @@
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../src/lib/clean';
+import { cleanText } from '../src/lib/import/clean';
 import { CHROME_RULES, chromeRule, infoLineDate, isMetaValue, MENU_RUN, metaLabel, parseMetaFields, ruleMatches } from '../src/lib/import/chrome';
-import { findTitle, importSource, keepHandEdited, loadPlaces, looksLikeTitle, titleStrength, type ImportResult, type PlaceRef, type ReportFrontmatter } from '../src/lib/importer';
+import { findTitle, importSource, keepHandEdited, loadPlaces, looksLikeTitle, titleStrength, type ImportResult, type PlaceRef, type ReportFrontmatter } from '../src/lib/import/importer';
 import { normalizeSpace, splitLines, splitSentences } from '../src/lib/text';
 import { reportSchema } from '../src/schemas/report';
 import { readSeed, SEEDS } from './fixtures/seeds';

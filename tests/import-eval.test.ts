@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSource, loadPlaces, type ImportResult } from '../src/lib/importer';
+import { importSource, loadPlaces, type ImportResult } from '../src/lib/import/importer';
 import { readSource } from '../src/lib/import/read';
 import { generate, type Fixture } from './fixtures/import-eval/generate';
 import { textKey } from './fixtures/import-eval/score';

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, declaredCharset, readHtml } from '../src/lib/import/html';
 import { readSource } from '../src/lib/import/read';
-import { ImportError, importSource, importText, loadPlaces, type SourceMeta, type SourceText } from '../src/lib/importer';
+import { ImportError, importSource, importText, loadPlaces, type SourceMeta, type SourceText } from '../src/lib/import/importer';
 import { splitSentences } from '../src/lib/text';
 import { HTML_FIXTURES, fixtureUrl, renderFixture, shownReport, type HtmlFixture } from './fixtures/import/html/pages';
 import { gateText, TEMPLATES } from './fixtures/import/html/templates';

@@ -13,11 +13,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureChromium } from '../scripts/ensure-chromium';
 import { CJK_FONTS_MISSING, ensureCjkFonts } from '../scripts/ensure-fonts';
-import { cleanText } from '../src/lib/clean';
-import { headingMarker } from '../src/lib/headings';
+import { cleanText } from '../src/lib/import/clean';
+import { headingMarker } from '../src/lib/import/headings';
 import { readPdf, reportTitle, unifyIdeographs } from '../src/lib/import/pdf';
 import { readSource } from '../src/lib/import/read';
-import { ImportError, importSource, importText, loadPlaces, type SourceText } from '../src/lib/importer';
+import { ImportError, importSource, importText, loadPlaces, type SourceText } from '../src/lib/import/importer';
 import { splitSentences } from '../src/lib/text';
 import { loadReports } from './fixtures/import-eval/reports';
 import {

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { main } from '../scripts/import';
-import { checkContent } from '../src/lib/content-check';
-import { divisionCode, divisionTables } from '../src/lib/divisions';
+import { checkContent } from '../src/lib/content/check';
+import { divisionCode, divisionTables } from '../src/lib/places/divisions';
 import { addPlaces, placeSlug, resolvePlace, type PlaceResolution, type PlaceTexts } from '../src/lib/import/places';
-import { ImportError, importText, loadPlaces, saveEntry, type PlaceRef } from '../src/lib/importer';
-import { buildPlaceTree } from '../src/lib/places';
+import { ImportError, importText, loadPlaces, saveEntry, type PlaceRef } from '../src/lib/import/importer';
+import { buildPlaceTree } from '../src/lib/places/tree';
 import { placeSchema } from '../src/schemas/place';
 import { readSeed, SEEDS, seedPath } from './fixtures/seeds';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manifestFile, pagesToRender } from '../src/data/incremental';
+import { manifestFile, pagesToRender } from '../src/build/incremental';
 
 let cache: string;
 beforeEach(() => {

@@ -11,11 +11,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { loadMaterial } from '../scripts/gen-corpus';
-import { generateCorpus } from '../src/lib/corpus';
+import { generateCorpus } from '../bench/corpus';
 import { renderFullBody, renderReportBody } from '../src/lib/content/body';
 import { sanitizeHtml } from '../src/lib/content/sanitize';
-import { fastPathSupports, needsMdx, renderFastMarkdown } from '../src/lib/markdown';
-import { splitMdxFile } from '../src/lib/mdx';
+import { fastPathSupports, needsMdx, renderFastMarkdown } from '../src/lib/content/markdown';
+import { splitMdxFile } from '../src/lib/content/mdx';
 
 /** The DOM of an HTML fragment, as HTML, without the newlines renderers put between blocks. */
 function dom(html: string): string {

@@ -1,8 +1,8 @@
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../src/lib/headings';
-import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/mdx';
+import type { Block } from '../src/lib/import/headings';
+import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/content/mdx';
 
 const paragraph = (text: string): Block => ({ type: 'paragraph', text, line: 1 });
 const toMdx = (...texts: string[]) => mdastToMdx(blocksToMdast(texts.map(paragraph)));

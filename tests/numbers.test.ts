@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, parseChineseNumber, toHalfWidth, toWanYuan } from '../src/lib/numbers';
+import { findNumbers, parseChineseNumber, toHalfWidth, toWanYuan } from '../src/lib/figures/numbers';
 
 describe('parseChineseNumber', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/schemas/report';
 import { placeSchema } from '../src/schemas/place';
-import { validateEntries } from '../src/lib/validate';
+import { validateEntries } from '../src/lib/content/validate';
 
 const good = {
   title: '关于怀化市2023年度法治政府建设情况的报告',

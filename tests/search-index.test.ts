@@ -10,7 +10,7 @@ import { bundleList, bundlePath, planBundles } from '../src/lib/search/bundles';
 import { searchDocHtml, searchDocOf, searchDocument } from '../src/lib/search/doc';
 import { bundleDigest, searchSources, stopPairs, yearStopPairs, type SearchSource } from '../src/lib/search/indexer';
 import { pairText, pairWords, SPACE, textFromPairs } from '../src/lib/search/text';
-import { mdxToPlainText } from '../src/lib/mdx';
+import { mdxToPlainText } from '../src/lib/content/mdx';
 
 describe('pair text', () => {
   it('writes runs of Chinese as overlapping pairs, the last character alone', () => {

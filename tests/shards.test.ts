@@ -8,7 +8,7 @@ import {
   reportPageYear,
   shardScope,
   shardCountFor,
-} from '../src/lib/shards';
+} from '../src/build/shards';
 
 describe('parseShardSpec', () => {
   it('reads k/n and rejects anything else with the variable named', () => {

@@ -1,6 +1,6 @@
 /** Typed queries for indicator pages: who reports what, over which years. */
-import { INDICATORS, type IndicatorDef } from '../lib/indicators';
-import type { Series } from '../lib/chart';
+import { INDICATORS, type IndicatorDef } from '../lib/figures/indicators';
+import type { Series } from '../lib/figures/chart';
 import { getReports, type Report } from './reports';
 import { figure, type Figure } from './routes';
 

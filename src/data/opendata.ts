@@ -1,5 +1,5 @@
 /** Published reports in the open-data shape, with absolute URLs. */
-import type { OpenReportInput } from '../lib/opendata';
+import type { OpenReportInput } from '../lib/figures/opendata';
 import { reportUrl } from '../lib/urls';
 import type { Report } from './reports';
 

@@ -1,7 +1,7 @@
 /** Typed queries over places: the tree, ancestors, division codes. The only module that reads the places collection. */
 import { getCollection } from 'astro:content';
-import { buildPlaceTree, rootsOf, type Place } from '../lib/places';
-import { buildScope } from '../lib/build-scope';
+import { buildPlaceTree, rootsOf, type Place } from '../lib/places/tree';
+import { buildScope } from '../build/scope';
 
 export type { Place };
 

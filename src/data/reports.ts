@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { bodyText, CONTENT_PROBLEMS, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/validate';
-import { INDICATORS, type IndicatorDef } from '../lib/indicators';
-import { complianceOf, type Compliance } from '../lib/compliance';
-import { buildScope } from '../lib/build-scope';
+import { bodyText, CONTENT_PROBLEMS, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/content/validate';
+import { INDICATORS, type IndicatorDef } from '../lib/figures/indicators';
+import { complianceOf, type Compliance } from '../lib/figures/compliance';
+import { buildScope } from '../build/scope';
 import { buildConfig } from '../lib/config';
 import type { ReportFacts } from '../loaders/reports';
 import type { RenderedBody } from '../lib/content/body';

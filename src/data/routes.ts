@@ -1,10 +1,10 @@
 /** One route-data function per page kind: entries in, page props out. */
 import { createHash } from 'node:crypto';
-import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '../lib/indicators';
-import { formatValue } from '../lib/format';
+import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '../lib/figures/indicators';
+import { formatValue } from '../lib/figures/format';
 import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearUrl, yearsUrl } from '../lib/urls';
 import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
-import { buildScope } from '../lib/build-scope';
+import { buildScope } from '../build/scope';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
 import { evenSample, pairTable, type PairTable } from '../lib/search/pairs';

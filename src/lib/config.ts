@@ -7,11 +7,11 @@
  * |---|---|---|
  * | `CONTENT_DIR` | `contentDir` | content to build (places.yaml, reports/); default `./content` |
  * | `INCLUDE_DRAFTS=true` | `drafts` | drafts are published (the drafts preview); `astro dev` always shows them |
- * | `SHARD=k/n` | `shard` | this Astro build renders shard k of n (src/lib/shards.ts) |
- * | `PAGE_CACHE` | `pageCache` | the incremental build's page records (src/data/incremental.ts) |
+ * | `SHARD=k/n` | `shard` | this Astro build renders shard k of n (src/build/shards.ts) |
+ * | `PAGE_CACHE` | `pageCache` | the incremental build's page records (src/build/incremental.ts) |
  * | `SITE_URL` | `siteUrl` | the site's public origin: canonical links, feed, sitemap |
  */
-import { parseShardSpec, type ShardSpec } from './shards';
+import { parseShardSpec, type ShardSpec } from '../build/shards';
 
 export interface BuildConfig {
   /** Content directory, without a trailing slash. */

@@ -12,26 +12,26 @@
  * reportBody in src/data/reports.ts); what the build needs from the body (its problems, the
  * required parts it covers, its links) is kept as `ReportFacts` in the entry's rendered metadata.
  *
- * In a split build (src/lib/shards.ts) a shard loads only its provinces' entries, and shard 0
+ * In a split build (src/build/shards.ts) a shard loads only its provinces' entries, and shard 0
  * loads every entry's frontmatter and facts but keeps no body.
  */
 import { promises as fs, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { buildScope } from '../lib/build-scope';
-import { outline, partsCovered, type PartKey } from '../lib/compliance';
+import { buildScope } from '../build/scope';
+import { outline, partsCovered, type PartKey } from '../lib/figures/compliance';
 import type { RenderedBody } from '../lib/content/body';
 import { listReportFiles } from '../lib/content/files';
 import { readReportFile } from '../lib/content/report-file';
-import { provinceOf } from '../lib/shards';
-import { CONTENT_PROBLEMS, formatProblems, type Problem } from '../lib/validate';
+import { provinceOf } from '../build/shards';
+import { CONTENT_PROBLEMS, formatProblems, type Problem } from '../lib/content/validate';
 
 /** What the build needs from a report's body, worked out at content sync. */
 export interface ReportFacts {
   /** Body problems (empty body, quotes not in the text); the data layer fails the build on them. */
   problems: Problem[];
-  /** The required parts the body covers (see src/lib/compliance.ts). */
+  /** The required parts the body covers (see src/lib/figures/compliance.ts). */
   parts: Record<PartKey, boolean>;
   /** Links to pages of this site, with their lines, for the check that they lead somewhere published. */
   links: { href: string; line?: number }[];

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getReports, reportDate } from '../data/reports';
-import { feedItem } from '../lib/opendata';
+import { feedItem } from '../lib/figures/opendata';
 import { reportUrl } from '../lib/urls';
 import { t } from '../strings';
 

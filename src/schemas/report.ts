@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import './errors';
-import { findIndicator, INDICATORS } from '../lib/indicators';
+import { findIndicator, INDICATORS } from '../lib/figures/indicators';
 import { isWebUrl } from '../lib/content/url';
 
 const FIRST_YEAR = 2000;
@@ -97,7 +97,7 @@ export const reportSchema = z
             ctx.addIssue({
               code: z.ZodIssueCode.custom,
               path: [key],
-              message: `未知指标“${key}”，可用指标见 src/lib/indicators.ts / unknown indicator "${key}"; known keys: ${INDICATORS.map((d) => d.key).join(', ')}`,
+              message: `未知指标“${key}”，可用指标见 src/lib/figures/indicators.ts / unknown indicator "${key}"; known keys: ${INDICATORS.map((d) => d.key).join(', ')}`,
             });
           } else if (def.kind === 'count' && Number.isFinite(v.value) && !Number.isInteger(v.value)) {
             ctx.addIssue({

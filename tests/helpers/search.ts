@@ -15,14 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { splitMdxFile } from '../../src/lib/mdx';
+import { splitMdxFile } from '../../src/lib/content/mdx';
 import { chunksForPrefix, metaChunks, type IndexChunk } from '../../src/lib/search/pagefind-files';
 import { matchesQuery, planQuery } from '../../src/lib/search/plan';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search/pairs';
 import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../../src/lib/search/bundles';
 import { SEARCH_LANGUAGE, textFromPairs } from '../../src/lib/search/text';
 import { reportUrl } from '../../src/lib/urls';
-import { bodyText, parseEntryId } from '../../src/lib/validate';
+import { bodyText, parseEntryId } from '../../src/lib/content/validate';
 import { launchBrowser } from './browser';
 import { DIST } from './dist';
 

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_MARKER } from '../../src/lib/build/paths-guard';
-import { serverFiles } from '../../src/lib/build/publish';
+import { BUILD_MARKER } from '../../src/build/paths-guard';
+import { serverFiles } from '../../src/build/publish';
 
 interface Run {
   code: number;

@@ -7,9 +7,9 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitMdxFile } from '../../src/lib/mdx';
-import { parseEntryId } from '../../src/lib/validate';
-import { INDICATORS } from '../../src/lib/indicators';
+import { splitMdxFile } from '../../src/lib/content/mdx';
+import { parseEntryId } from '../../src/lib/content/validate';
+import { INDICATORS } from '../../src/lib/figures/indicators';
 import { assertBuilt, DIST, htmlFiles, page, urlOf } from '../helpers/dist';
 
 interface Entry {

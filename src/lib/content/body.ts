@@ -17,10 +17,10 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import Slugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
-import { fastPathSupports, needsMdx, renderFastMarkdown } from '../markdown';
-import { mdxParser } from '../mdx';
-import { remarkRedactions } from '../remark-redactions';
-import { markQuote, textOf, unmarkableQuote } from '../rehype-quote-marks';
+import { fastPathSupports, needsMdx, renderFastMarkdown } from './markdown';
+import { mdxParser } from './mdx';
+import { remarkRedactions } from './remark-redactions';
+import { markQuote, textOf, unmarkableQuote } from './rehype-quote-marks';
 import { BODY_COMPONENTS, BODY_ELEMENTS } from './elements';
 import { policyProblems, type BodyProblem } from './policy';
 import { sanitizeHtml, sanitizeTree } from './sanitize';

@@ -5,7 +5,7 @@
  * Components are the site's own: data in, a fixed piece of HTML out; nothing a body says runs.
  */
 import type { Element, ElementContent } from 'hast';
-import { REDACTION_TITLE } from '../remark-redactions';
+import { REDACTION_TITLE } from './remark-redactions';
 
 /** HTML elements a report may write as-is, with the attributes each may carry. */
 export const BODY_ELEMENTS: Readonly<Record<string, readonly string[]>> = {

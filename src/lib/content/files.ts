@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Problem } from '../validate';
+import type { Problem } from './validate';
 
 interface Listing {
   /** Entry ids (`<place id>/<year>`), sorted. */

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findIndicator } from '../indicators';
+import { findIndicator } from '../figures/indicators';
 import { reportUrl } from '../urls';
-import type { Problem } from '../validate';
+import type { Problem } from './validate';
 
 export interface LinkingEntry {
   file: string;

@@ -5,7 +5,7 @@
  * so what one accepts the other accepts, and every problem of a file is found in one pass.
  */
 import { reportSchema, type ReportData } from '../../schemas/report';
-import { bodyProblems, splitFrontmatter, type Problem } from '../validate';
+import { bodyProblems, splitFrontmatter, type Problem } from './validate';
 import { renderReportBody, type BodyResult } from './body';
 import { lineOfPath, parseYaml, type ParsedYaml } from './yaml';
 

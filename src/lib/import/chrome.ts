@@ -2,7 +2,7 @@
  * Page chrome, as data: what comes along when a report is copied from a government web page (or
  * read from a PDF printed from one) and is not the report. Each rule is named, says what it
  * removes, and carries the lines it must match and the body-like lines it must spare;
- * tests/import-chrome.test.ts runs both lists for every rule, and src/lib/clean.ts applies them.
+ * tests/import-chrome.test.ts runs both lists for every rule, and src/lib/import/clean.ts applies them.
  *
  * Rules only ever judge a whole line, whitespace-normalised and converted to Simplified characters
  * (big5 "gate" mirrors of municipal sites use the same templates in Traditional); one rule,
@@ -16,7 +16,7 @@
  * and metaLabel read it before the lines are dropped.
  */
 import * as OpenCC from 'opencc-js/t2cn';
-import { headingMarker } from '../headings';
+import { headingMarker } from './headings';
 import { normalizeSpace, parseDate } from '../text';
 
 /** One named chrome rule. */

@@ -18,8 +18,8 @@
 import { isUtf8 } from 'node:buffer';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { htmlToSource } from '../docx';
-import { ImportError, type SourceMeta, type SourceText } from '../importer';
+import { htmlToSource } from './docx';
+import { ImportError, type SourceMeta, type SourceText } from './importer';
 import { normalizeSpace, parseDate } from '../text';
 import { isMetaValue, metaFieldOf, metaLabel, parseMetaFields, toSimplified, type MetaField, type MetaFieldValue } from './chrome';
 import { decodeAs, detectEncoding, encodingLabel, type TextEncoding } from './encoding';

@@ -24,8 +24,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, InvalidPDFException, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { headingMarker } from '../headings';
-import { ImportError, type SourceMeta, type SourceText } from '../importer';
+import { headingMarker } from './headings';
+import { ImportError, type SourceMeta, type SourceText } from './importer';
 import { normalizeSpace } from '../text';
 
 /** pdf.js' CMaps (for CJK fonts without a Unicode map) and the standard 14 fonts, as file paths. */

@@ -13,7 +13,7 @@
  *   otherwise the candidates are reported, never guessed;
  * - places.yaml wins: a place it lists keeps its hand-set id and names, and matches by them;
  * - traditional-character texts (繁體 pages) are also searched in Simplified (opencc-js);
- * - codes are not written: the build looks them up by name (src/lib/divisions.ts).
+ * - codes are not written: the build looks them up by name (src/lib/places/divisions.ts).
  */
 import { renameSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,10 +21,10 @@ import { Converter } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import YAML, { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { isPlaceId, placeSchema, type PlaceLevel } from '../../schemas/place';
-import { nameStem } from '../corpus';
-import { divisionCode, divisionTables } from '../divisions';
-import type { PlaceRef } from '../importer';
-import { fullNameOf } from '../places';
+import { nameStem } from '../../../bench/corpus';
+import { divisionCode, divisionTables } from '../places/divisions';
+import type { PlaceRef } from './importer';
+import { fullNameOf } from '../places/tree';
 
 // ---------------------------------------------------------------------------------------------
 // The division tree
@@ -162,7 +162,7 @@ interface ZoneKind {
   slug: string;
 }
 
-/** Zone kinds; the slugs of 高新区, 经开区, 综合保税区 and 产业园区 are those of src/lib/corpus.ts. */
+/** Zone kinds; the slugs of 高新区, 经开区, 综合保税区 and 产业园区 are those of bench/corpus.ts. */
 const ZONE_KINDS: ZoneKind[] = [
   { words: ['高新技术产业开发区', '高新技术产业园区', '高新技术开发区', '高新区'], short: '高新区', full: '高新技术产业开发区', slug: 'gaoxin' },
   { words: ['经济技术开发区', '经开区'], short: '经开区', full: '经济技术开发区', slug: 'jingkai' },
@@ -587,7 +587,7 @@ export function resolvePlaceId(id: string, texts: PlaceTexts, places: readonly P
   return new Resolver(texts, places).byId(id) as Extract<PlaceResolution, { kind: 'found' }> | undefined;
 }
 
-/** Whether the build can look up the code of the division named by `names` (src/lib/divisions.ts). */
+/** Whether the build can look up the code of the division named by `names` (src/lib/places/divisions.ts). */
 export const hasDivisionCode = (names: readonly string[]): boolean => !names.length || divisionCode(names) !== undefined;
 
 /** One line per candidate for messages: `jilin/changchun/chaoyang（吉林省长春市朝阳区）`. */

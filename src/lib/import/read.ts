@@ -4,8 +4,8 @@
  * (../docx.ts), a saved web page `.html`/`.htm` (./html.ts) and `.pdf` (./pdf.ts).
  */
 import { extname } from 'node:path';
-import { readDocx } from '../docx';
-import { ImportError, type SourceText } from '../importer';
+import { readDocx } from './docx';
+import { ImportError, type SourceText } from './importer';
 import { decodeText, TextFileError, type TextEncoding } from './encoding';
 
 /** Extensions `readSource` reads, for messages and for picking files out of a directory. */

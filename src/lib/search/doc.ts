@@ -10,7 +10,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { t } from '../../strings';
-import type { Place } from '../places';
+import type { Place } from '../places/tree';
 import { SEARCH_LANGUAGE, pairText } from './text';
 
 /** How a report is labelled in search results and what it can be filtered by. */

@@ -25,15 +25,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { reportIds } from '../build-scope';
+import { reportIds } from '../../build/scope';
 import { renderReportBody } from '../content/body';
 import { parseYaml } from '../content/yaml';
-import { buildPlaceTree, type Place } from '../places';
+import { buildPlaceTree, type Place } from '../places/tree';
 import { bundlePath, stopListPath, type Bundle } from './bundles';
 import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './doc';
 import { pairsOf } from './pairs';
 import { reportUrl } from '../urls';
-import { parseEntryId, splitFrontmatter } from '../validate';
+import { parseEntryId, splitFrontmatter } from '../content/validate';
 import type { PlaceData } from '../../schemas/place';
 
 /** Bumped when search documents change for the same content in a way the code digest cannot see. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getReports } from '../../data/reports';
 import { openReport } from '../../data/opendata';
-import { indicatorsCsv } from '../../lib/opendata';
+import { indicatorsCsv } from '../../lib/figures/opendata';
 
 export const GET: APIRoute = async ({ site }) => {
   const csv = indicatorsCsv((await getReports()).map((r) => openReport(r, site)));

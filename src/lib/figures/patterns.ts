@@ -1,12 +1,12 @@
 /**
  * How the reports state each registered indicator: the extractor's patterns, keyed by registry key
- * (src/lib/indicators.ts stays the single source of key, label, unit and kind).
+ * (src/lib/figures/indicators.ts stays the single source of key, label, unit and kind).
  *
  * Each pattern matches the shortest phrase that states the value (`办理复议案件568宗`), with the
  * number in group `num` and its counting word in group `unit`. Patterns describe the usual wording
  * (verb + what is counted + number, or a rate noun + percentage); the extractor adds the rules every
  * indicator shares (one sentence, no 其中/累计 part, no department subject, no target) in
- * src/lib/extract.ts. Precision first: a phrase that may be one department's, one campaign's or one
+ * src/lib/figures/extract.ts. Precision first: a phrase that may be one department's, one campaign's or one
  * sector's figure is left out, so each pattern names the measure tightly rather than loosely.
  */
 import { APPROX_TAIL_SOURCE, NUMBER_SOURCE, unitSource } from './numbers';

@@ -12,20 +12,20 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root, RootContent, Table, TableCell } from 'mdast';
 import YAML from 'yaml';
-import { isPlaceId, PLACE_ID_RULE, type PlaceLevel } from '../schemas/place';
-import { reportSchema, type indicatorValueSchema } from '../schemas/report';
+import { isPlaceId, PLACE_ID_RULE, type PlaceLevel } from '../../schemas/place';
+import { reportSchema, type indicatorValueSchema } from '../../schemas/report';
 import { cleanText, type SourceLine } from './clean';
-import { metaLabel, pageTitleOf, parseMetaFields, toSimplified } from './import/chrome';
-import { extractIndicators, proposalsToFrontmatter } from './extract';
-import { decodeText, TextFileError, type TextEncoding } from './import/encoding';
-import { addPlaces, candidateList, hasDivisionCode, PlaceFileError, resolvePlace, resolvePlaceId, type PlaceTexts } from './import/places';
+import { metaLabel, pageTitleOf, parseMetaFields, toSimplified } from './chrome';
+import { extractIndicators, proposalsToFrontmatter } from '../figures/extract';
+import { decodeText, TextFileError, type TextEncoding } from './encoding';
+import { addPlaces, candidateList, hasDivisionCode, PlaceFileError, resolvePlace, resolvePlaceId, type PlaceTexts } from './places';
 import { headingMarker, ORGAN, parseOutline, type Block, type HeadingDepth, type Outline } from './headings';
-import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, splitMdxFile } from './mdx';
-import { contentDir } from './paths';
-import { fullNameOf } from './places';
-import { isWebUrl } from './content/url';
-import { charLength, parseDate, splitSentences } from './text';
-import { bodyText } from './validate';
+import { blocksToMdast, mdastToMdx, mdxFile, mdxToPlainText, splitMdxFile } from '../content/mdx';
+import { contentDir } from '../../build/paths';
+import { fullNameOf } from '../places/tree';
+import { isWebUrl } from '../content/url';
+import { charLength, parseDate, splitSentences } from '../text';
+import { bodyText } from '../content/validate';
 
 /** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
 export type IndicatorEntry = z.input<typeof indicatorValueSchema>;
@@ -132,7 +132,7 @@ const depth = (id: string) => id.split('/').length;
 
 /**
  * The full name used in titles (深圳市宝安区): `fullName` when given, else the site's rule
- * (fullNameOf in src/lib/places.ts). Without a level, the depth of the id stands in for it.
+ * (fullNameOf in src/lib/places/tree.ts). Without a level, the depth of the id stands in for it.
  */
 export function placeFullName(place: PlaceRef, places: readonly PlaceRef[]): string {
   if (place.fullName) return place.fullName;
@@ -317,7 +317,7 @@ export interface SourceTable {
 
 /**
  * A report as read from its file, before cleaning: the one input of the import pipeline, whatever
- * the format. A .txt is just `text`; a .docx adds what its structure says (src/lib/docx.ts).
+ * the format. A .txt is just `text`; a .docx adds what its structure says (src/lib/import/docx.ts).
  */
 export interface SourceText {
   /** One paragraph per line. Warnings cite its 1-based line numbers. */

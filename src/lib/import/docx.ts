@@ -12,7 +12,7 @@ import mammoth from 'mammoth';
 import { visit, SKIP } from 'unist-util-visit';
 import type { HeadingDepth } from './headings';
 import { ImportError, importSource, type ImportOptions, type ImportResult, type SourceTable, type SourceText } from './importer';
-import { normalizeSpace, splitLines } from './text';
+import { normalizeSpace, splitLines } from '../text';
 
 /**
  * Word's built-in heading styles are named `heading 1` in the file whatever the interface language

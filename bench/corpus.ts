@@ -19,14 +19,14 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Root, RootContent } from 'mdast';
 import YAML from 'yaml';
-import type { PlaceData, PlaceLevel } from '../schemas/place';
-import type { ReportData } from '../schemas/report';
-import { cleanText } from './clean';
-import { divisionCode, divisionTables } from './divisions';
-import { fnv1a } from './hash';
-import { headingMarker } from './headings';
-import { mdastToMdx, mdxFile } from './mdx';
-import { splitSentences } from './text';
+import type { PlaceData, PlaceLevel } from '../src/schemas/place';
+import type { ReportData } from '../src/schemas/report';
+import { cleanText } from '../src/lib/import/clean';
+import { divisionCode, divisionTables } from '../src/lib/places/divisions';
+import { fnv1a } from '../src/lib/hash';
+import { headingMarker } from '../src/lib/import/headings';
+import { mdastToMdx, mdxFile } from '../src/lib/content/mdx';
+import { splitSentences } from '../src/lib/text';
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildConfig } from '../lib/config';
-import type { Place } from './places';
-import type { Report } from './reports';
+import type { Place } from '../data/places';
+import type { Report } from '../data/reports';
 
 /** Where a route's manifest is: the last build's (`current`) and this one's (`next`). */
 export const manifestFile = (cache: string, which: 'current' | 'next', route: string): string => join(cache, which, `${route}.json`);

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, EXIT } from 'unist-util-visit';
-import { quoteAnchorId } from './urls';
+import { quoteAnchorId } from '../urls';
 import { quoteNotFound } from './validate';
 
 /** Class of the marks, which the report page styles and highlights when linked to. */

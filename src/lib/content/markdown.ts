@@ -17,10 +17,10 @@ import MarkdownIt from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
-import { urlProblem, type BodyProblem } from './content/policy';
-import { isSiteLink } from './content/url';
+import { urlProblem, type BodyProblem } from './policy';
+import { isSiteLink } from './url';
 import { REDACTION, REDACTION_TITLE } from './remark-redactions';
-import { quoteAnchorId } from './urls';
+import { quoteAnchorId } from '../urls';
 import { QUOTE_CLASS, unmarkableQuote } from './rehype-quote-marks';
 
 /** True when the body uses MDX beyond Markdown: ESM, JSX or expressions (escaped characters excluded). */

@@ -4,7 +4,7 @@
  * the bottom. Works line by line on cleaned text; never rewrites a sentence.
  */
 import type { SourceLine } from './clean';
-import { CHINESE_DATE_LINE, charLength, parseDate } from './text';
+import { CHINESE_DATE_LINE, charLength, parseDate } from '../text';
 
 export type HeadingDepth = 2 | 3 | 4;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { buildConfig } from './config';
+import { buildConfig } from '../lib/config';
 
 /**
  * Where content lives. `CONTENT_DIR` lets tests and benchmarks build the site from a generated

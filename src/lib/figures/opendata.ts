@@ -6,7 +6,7 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { stringify } from 'csv-stringify/sync';
 import { getIndicator, indicatorOrder } from './indicators';
-import { quoteAnchorId } from './urls';
+import { quoteAnchorId } from '../urls';
 
 export interface OpenPlace {
   id: string;

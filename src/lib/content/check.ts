@@ -4,16 +4,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { placeSchema, type PlaceData } from '../schemas/place';
-import { buildPlaceTree } from './places';
+import { placeSchema, type PlaceData } from '../../schemas/place';
+import { buildPlaceTree } from '../places/tree';
 import { entryProblems, parseEntryId, type EntryInput, type Problem } from './validate';
-import { assessCompliance, outline } from './compliance';
-import { formatDate } from './format';
-import { PREFILL_NOTE } from './importer';
-import { listReportFiles } from './content/files';
-import { siteLinkProblems, type LinkingEntry } from './content/links';
-import { readReportFile } from './content/report-file';
-import { lineOfPath, parseYaml, type ParsedYaml } from './content/yaml';
+import { assessCompliance, outline } from '../figures/compliance';
+import { formatDate } from '../figures/format';
+import { PREFILL_NOTE } from '../import/importer';
+import { listReportFiles } from './files';
+import { siteLinkProblems, type LinkingEntry } from './links';
+import { readReportFile } from './report-file';
+import { lineOfPath, parseYaml, type ParsedYaml } from './yaml';
 
 export interface CheckedProblem extends Problem {
   severity: 'error' | 'warning';

@@ -3,7 +3,7 @@
  * quotes against the body, duplicates. Plain data in, problems out, so the build and
  * `npm run check` report the same problems in the same words.
  */
-import { findIndicator } from './indicators';
+import { findIndicator } from '../figures/indicators';
 
 export interface Problem {
   /** Path of the entry, relative to the project. */

@@ -1,7 +1,7 @@
 /**
  * The indicator extractor: proposes indicator values, each with the exact phrase of the report that
  * states it, for an editor to check and paste into frontmatter. Patterns live with each indicator in
- * src/lib/indicator-patterns.ts; this module applies them one sentence at a time, adds the rules
+ * src/lib/figures/patterns.ts; this module applies them one sentence at a time, adds the rules
  * every indicator shares, and keeps one value per indicator.
  *
  * Precision comes first (indicators.md: "a wrong figure is worse than a missing one"): a value is
@@ -11,9 +11,9 @@
  * its equally good phrases give different values.
  */
 import { findIndicator, INDICATORS, type IndicatorDef } from './indicators';
-import { INDICATOR_PATTERNS, type ExtractPattern } from './indicator-patterns';
+import { INDICATOR_PATTERNS, type ExtractPattern } from './patterns';
 import { parseChineseNumber, toWanYuan, type ParsedNumber } from './numbers';
-import { splitLines } from './text';
+import { splitLines } from '../text';
 
 /** One proposed indicator value. */
 export interface Proposal {
