@@ -4,11 +4,11 @@ import { reportsLoader } from './loaders/reports';
 import { placeSchema } from './schemas/place';
 import { reportSchema } from './schemas/report';
 import { contentDir } from './build/paths';
-import { yamlFileParser } from './lib/content/yaml';
+import { placesFile, placesParser } from './lib/places/load';
 
 const places = defineCollection({
-  // Read as `npm run check` reads it (strict YAML: no aliases, no duplicate keys).
-  loader: file(`${contentDir()}/places.yaml`, { parser: yamlFileParser(`${contentDir()}/places.yaml`) as (text: string) => Record<string, unknown>[] }),
+  // Read as `npm run check` reads it (src/lib/places/load.ts): strict YAML, every row through the schema.
+  loader: file(placesFile(contentDir()), { parser: placesParser(placesFile(contentDir())) }),
   schema: placeSchema,
 });
 

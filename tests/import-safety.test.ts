@@ -207,15 +207,19 @@ describe('place ids', () => {
     writeFileSync(join(content, 'places.yaml'), YAML.stringify([{ id: '../../escape', name: '怀化市', level: 'prefecture' }]));
     const before = filesUnder(root);
 
+    // places.yaml is read through the place schema (src/lib/places/load.ts): the bad id stops the import before any text is read.
     const inferred = runImportCli(content, [SEED]);
     expect(inferred.code).toBe(1);
-    expect(inferred.stderr).toContain('places.yaml 中“怀化市”的地区 id“../../escape”不符合规则');
+    expect(inferred.stderr).toContain('places.yaml:1 › ../../escape.id: 地区 id“../../escape”不符合规则');
+    expect(filesUnder(root)).toEqual(before);
 
+    writeFileSync(join(content, 'places.yaml'), readFileSync(join(CONTENT_MIN, 'places.yaml')));
+    const listed = filesUnder(root);
     const given = runImportCli(content, [SEED, '--place', '../../escape']);
     expect(given.code).toBe(1);
     expect(given.stderr).toContain('--place 给出的地区 id“../../escape”不符合规则');
 
-    expect(filesUnder(root)).toEqual(before);
+    expect(filesUnder(root)).toEqual(listed);
     expect(existsSync(join(root, 'escape'))).toBe(false);
   }, 30_000);
 });

@@ -38,4 +38,11 @@ export const placeSchema = z
   })
   .strict();
 
-export type PlaceData = z.infer<typeof placeSchema>;
+/** A place as places.yaml states it (and as the places collection holds it). */
+export type PlaceData = z.output<typeof placeSchema>;
+
+/**
+ * A place as the importer knows it: a row of places.yaml, or one it proposes to add. The level may
+ * be unknown (a caller's own list); the depth of the id then stands in for it.
+ */
+export type PlaceRef = Omit<PlaceData, 'level'> & Partial<Pick<PlaceData, 'level'>>;

@@ -2,10 +2,10 @@
  * Validates a content directory without Astro, the same rules the build applies, and reports
  * every problem at once with file, line and field. Used by `npm run check`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { placeSchema, type PlaceData } from '../../schemas/place';
 import { buildPlaceTree } from '../places/tree';
+import { placesFile, readPlaces } from '../places/load';
 import { entryProblems, parseEntryId, type EntryInput, type Problem } from './validate';
 import { assessCompliance, outline } from '../figures/compliance';
 import { formatDate } from '../figures/format';
@@ -13,7 +13,7 @@ import { PREFILL_NOTE } from '../import/importer';
 import { listReportFiles } from './files';
 import { siteLinkProblems, type LinkingEntry } from './links';
 import { readReportFile } from './report-file';
-import { lineOfPath, parseYaml, type ParsedYaml } from './yaml';
+import { lineOfPath, type ParsedYaml } from './yaml';
 
 export interface CheckedProblem extends Problem {
   severity: 'error' | 'warning';
@@ -65,29 +65,11 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
   const error = (p: Problem): CheckedProblem => ({ ...p, severity: 'error' });
 
   // Places
-  const placesFile = join(contentDir, 'places.yaml');
-  const placeIds = new Set<string>();
-  if (!existsSync(placesFile)) {
-    problems.push({ file: rel(placesFile), severity: 'error', message: '缺少地区数据文件 / places.yaml is missing' });
-  } else {
-    const yaml = parseYaml(readFileSync(placesFile, 'utf8'));
-    for (const p of yaml.problems) problems.push(error({ file: rel(placesFile), ...p }));
-    const list = yaml.value;
-    const rows: PlaceData[] = [];
-    (Array.isArray(list) ? list : []).forEach((item, i) => {
-      const r = placeSchema.safeParse(item);
-      if (r.success) rows.push(r.data);
-      else
-        for (const issue of r.error.issues)
-          problems.push(error({ file: rel(placesFile), line: lineOfPath(yaml, [i, ...issue.path]), field: `${item?.id ?? i}.${issue.path.join('.')}`, message: issue.message }));
-    });
-    const tree = buildPlaceTree(rows);
-    for (const p of tree.problems) {
-      const i = rows.findIndex((r) => r.id === p.id);
-      problems.push(error({ file: rel(placesFile), line: lineOfPath(yaml, [i]), field: p.id, message: p.message }));
-    }
-    for (const id of tree.places.keys()) placeIds.add(id);
-  }
+  const places = readPlaces(contentDir, rel(placesFile(contentDir)));
+  problems.push(...places.problems.map(error));
+  const tree = buildPlaceTree(places.rows);
+  for (const p of tree.problems) problems.push(error({ file: rel(placesFile(contentDir)), line: places.lineOf(p.id), field: p.id, message: p.message }));
+  const placeIds = new Set(tree.places.keys());
 
   // Reports: the files, then each entry exactly as the reports loader reads it.
   const reportsDir = join(contentDir, 'reports');

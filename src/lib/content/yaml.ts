@@ -64,14 +64,3 @@ export function lineOfPath(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path
   }
   return undefined;
 }
-
-/** Astro's `file()` loader parser for YAML files: the same reader; problems fail the build with their lines. */
-export function yamlFileParser(file: string) {
-  return (text: string): unknown => {
-    const parsed = parseYaml(text);
-    if (parsed.problems.length) {
-      throw new Error(parsed.problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
-    }
-    return parsed.value;
-  };
-}

@@ -12,7 +12,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root, RootContent, Table, TableCell } from 'mdast';
 import YAML from 'yaml';
-import { isPlaceId, PLACE_ID_RULE, type PlaceLevel } from '../../schemas/place';
+import { isPlaceId, PLACE_ID_RULE, type PlaceRef } from '../../schemas/place';
+import { loadPlaces } from '../places/load';
 import { reportSchema, type indicatorValueSchema } from '../../schemas/report';
 import { cleanText, type SourceLine } from './clean';
 import { metaLabel, pageTitleOf, parseMetaFields, toSimplified } from './chrome';
@@ -30,14 +31,7 @@ import { bodyText } from '../content/validate';
 /** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
 export type IndicatorEntry = z.input<typeof indicatorValueSchema>;
 
-/** The fields of a place the importer needs (a subset of a places.yaml entry). */
-export interface PlaceRef {
-  id: string;
-  name: string;
-  fullName?: string;
-  officialName?: string;
-  level?: PlaceLevel;
-}
+export type { PlaceRef };
 
 /** Frontmatter as written to the file: field names of src/schemas/report.ts, dates as `YYYY-MM-DD`. */
 export interface ReportFrontmatter {
@@ -113,19 +107,8 @@ export class ImportError extends Error {
   }
 }
 
-/** Reads the places of a content dir (`places.yaml`). */
-export function loadPlaces(dir: string = contentDir()): PlaceRef[] {
-  const file = `${dir}/places.yaml`;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new Error(`找不到地区文件 ${file} / cannot read ${file}`);
-  }
-  const data: unknown = YAML.parse(text);
-  if (!Array.isArray(data)) throw new Error(`${file} 应为地区列表 / ${file} must be a list of places`);
-  return data as PlaceRef[];
-}
+/** Reads the places of a content dir: the one places loader (src/lib/places/load.ts). */
+export { loadPlaces };
 
 const parentId = (id: string) => (id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined);
 const depth = (id: string) => id.split('/').length;
@@ -461,7 +444,7 @@ const placeHelp = () => `请用 --place <地区id> 指定地区，或${addPlaceH
  */
 export function importSource(src: SourceText, opts: ImportOptions = {}): ImportResult {
   const warnings: string[] = [...(src.warnings ?? [])];
-  const places = opts.places ?? loadPlaces();
+  const places = opts.places ?? loadPlaces(contentDir());
   const clean = cleanText(src.text);
   if (!clean.lines.length) throw new ImportError('文本为空或只有网页杂项 / the text is empty or only page chrome', 'empty');
 

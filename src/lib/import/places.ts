@@ -20,10 +20,9 @@ import { join } from 'node:path';
 import { Converter } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import YAML, { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { isPlaceId, placeSchema, type PlaceLevel } from '../../schemas/place';
+import { isPlaceId, placeSchema, type PlaceLevel, type PlaceRef } from '../../schemas/place';
 import { nameStem } from '../../../bench/corpus';
 import { divisionCode, divisionTables } from '../places/divisions';
-import type { PlaceRef } from './importer';
 import { fullNameOf } from '../places/tree';
 
 // ---------------------------------------------------------------------------------------------

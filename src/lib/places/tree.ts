@@ -6,12 +6,10 @@
 import type { PlaceData, PlaceLevel } from '../../schemas/place';
 import { divisionCode } from './divisions';
 
-export interface Place {
-  id: string;
-  name: string;
+/** A place of the site: its row of places.yaml with the full name worked out, and its place in the tree. */
+export interface Place extends Pick<PlaceData, 'id' | 'name' | 'level'> {
   /** 深圳市宝安区; the zone's official full name for zones. */
   fullName: string;
-  level: PlaceLevel;
   parentId?: string;
   /** GB/T 2260 (6 digits) or township statistical code (9 digits); none for zones. */
   code?: string;

@@ -29,12 +29,12 @@ import { reportIds } from '../../build/scope';
 import { renderReportBody } from '../content/body';
 import { parseYaml } from '../content/yaml';
 import { buildPlaceTree, type Place } from '../places/tree';
+import { loadPlaces } from '../places/load';
 import { bundlePath, stopListPath, type Bundle } from './bundles';
 import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './doc';
 import { pairsOf } from './pairs';
 import { reportUrl } from '../urls';
 import { parseEntryId, splitFrontmatter } from '../content/validate';
-import type { PlaceData } from '../../schemas/place';
 
 /** Bumped when search documents change for the same content in a way the code digest cannot see. */
 const DOC_VERSION = 'pairs-3';
@@ -61,8 +61,7 @@ export interface SearchSource {
 
 /** The place tree of a content directory (its places.yaml). */
 export function placesOf(contentDir: string): Map<string, Place> {
-  const rows = parseYaml(readFileSync(join(contentDir, 'places.yaml'), 'utf8')).value as PlaceData[] | undefined;
-  return buildPlaceTree(rows ?? []).places;
+  return buildPlaceTree(loadPlaces(contentDir)).places;
 }
 
 /**
