@@ -4,12 +4,12 @@
  * loader, the data layer and the sitemap filter, so all three agree.
  */
 import { join } from 'node:path';
-import { listReportFiles } from '../lib/content/files';
+import { reportIds } from '../lib/content/published';
 import { buildConfig } from '../lib/config';
 import { countByProvince, planShards, shardScope, type ShardScope } from './shards';
 
-/** Entry ids (`<place id>/<year>`) of the report files under `reportsDir`, sorted (see listReportFiles). */
-export const reportIds = (reportsDir: string): string[] => listReportFiles(reportsDir).ids;
+/** The entries of a content directory: the published-reports module's (src/lib/content/published.ts). */
+export { reportIds };
 
 let scope: ShardScope | undefined;
 

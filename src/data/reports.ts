@@ -13,6 +13,7 @@ import { buildConfig } from '../lib/config';
 import type { ReportFacts } from '../loaders/reports';
 import type { RenderedBody } from '../lib/content/body';
 import { siteLinkProblems } from '../lib/content/links';
+import { isDraft, isPublished } from '../lib/content/published';
 import { getPlace, getPlaceIds, descendantsAndSelf, type Place } from './places';
 
 /** Drafts show in `astro dev` and in the drafts preview build, never in a production build (src/lib/config.ts). */
@@ -40,18 +41,18 @@ async function load(): Promise<Report[]> {
   // Links between reports are judged where every entry is known: whole builds and the national shard.
   const scope = buildScope();
   if (!scope.spec || scope.national) {
-    const published = entries.filter((e) => !e.data.draft);
+    const published = entries.filter((e) => !isDraft(e.data));
     problems.push(
       ...siteLinkProblems(
         published.map((e) => ({ file: e.filePath ?? e.id, ...parseEntryId(e.id)!, links: factsOf(e).links ?? [] })),
-        { published: new Set(published.map((e) => e.id)), drafts: new Set(entries.filter((e) => e.data.draft).map((e) => e.id)), placeIds, publicDir: 'public' },
+        { published: new Set(published.map((e) => e.id)), drafts: new Set(entries.filter((e) => isDraft(e.data)).map((e) => e.id)), placeIds, publicDir: 'public' },
       ),
     );
   }
   if (problems.length) throw new Error(`${CONTENT_PROBLEMS} / invalid report entries:\n${formatProblems(problems)}`);
   const reports: Report[] = [];
   for (const entry of entries) {
-    if (entry.data.draft && !showDrafts()) continue;
+    if (!isPublished(entry.data, showDrafts())) continue;
     const { placeId, year } = parseEntryId(entry.id)!;
     const compliance = complianceOf(factsOf(entry).parts, year, entry.data.publishedDate);
     reports.push({ id: entry.id, entry, data: entry.data, place: await getPlace(placeId), year, compliance });

@@ -23,8 +23,8 @@ import { buildScope } from '../build/scope';
 import { outline, partsCovered, type PartKey } from '../lib/figures/compliance';
 import type { RenderedBody } from '../lib/content/body';
 import { listReportFiles } from '../lib/content/files';
+import { entryRole } from '../lib/content/published';
 import { readReportFile } from '../lib/content/report-file';
-import { provinceOf } from '../build/shards';
 import { CONTENT_PROBLEMS, formatProblems, type Problem } from '../lib/content/validate';
 
 /** What the build needs from a report's body, worked out at content sync. */
@@ -56,11 +56,7 @@ export function reportsLoader(base: string): Loader {
 
       const scope = buildScope();
       /** Entries this build loads, and whether it renders their bodies. */
-      const role = (id: string): 'skip' | 'facts' | 'render' => {
-        if (!scope.spec) return 'render';
-        if (scope.national) return 'facts';
-        return scope.hasProvince(provinceOf(id)) ? 'render' : 'skip';
-      };
+      const role = (id: string) => entryRole(scope, id);
 
       /** Loads one entry; its problems when it cannot be used, none when it was stored. */
       async function sync(id: string): Promise<Problem[]> {

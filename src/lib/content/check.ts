@@ -11,6 +11,7 @@ import { assessCompliance, outline } from '../figures/compliance';
 import { formatDate } from '../figures/format';
 import { PREFILL_NOTE } from '../import/importer';
 import { listReportFiles } from './files';
+import { isDraft } from './published';
 import { siteLinkProblems, type LinkingEntry } from './links';
 import { readReportFile } from './report-file';
 import { lineOfPath, type ParsedYaml } from './yaml';
@@ -89,12 +90,12 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
     entries.push({ file, id, data });
     const where = parseEntryId(id);
     if (where && r.raw) {
-      (r.raw.draft === true ? drafts : published).add(id);
-      if (r.raw.draft !== true) linking.push({ file, ...where, links: r.result.links });
+      (isDraft(r.raw) ? drafts : published).add(id);
+      if (!isDraft(r.raw)) linking.push({ file, ...where, links: r.result.links });
     }
     if (r.data && r.yaml) {
       problems.push(...dateAndComplianceProblems(file, r.yaml, r.data, r.body));
-      if (!r.data.draft) {
+      if (!isDraft(r.data)) {
         for (const [key, v] of Object.entries(r.data.indicators)) {
           if (v.note?.startsWith(PREFILL_NOTE)) {
             problems.push({

@@ -27,6 +27,7 @@ import { fullNameOf } from '../places/tree';
 import { isWebUrl } from '../content/url';
 import { charLength, parseDate, splitSentences } from '../text';
 import { bodyText } from '../content/validate';
+import { isDraft } from '../content/published';
 
 /** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
 export type IndicatorEntry = z.input<typeof indicatorValueSchema>;
@@ -691,9 +692,6 @@ export function reportTarget(dir: string, placeId: string, year: number): string
   return target;
 }
 
-/** An existing entry is a draft only when its frontmatter says `draft: true`; anything else is published. */
-export const isDraftEntry = (data: Record<string, unknown>): boolean => data.draft === true;
-
 const stamp = (d: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
@@ -767,7 +765,7 @@ export function saveEntry(dir: string, result: ImportResult, opts: SaveOptions =
         'bad-existing',
       );
     }
-    published = !isDraftEntry(data);
+    published = !isDraft(data);
     if (published && !opts.force && !opts.dryRun) {
       throw new ImportError(
         `${target} 是已发布的报告（没有 draft: true）。重新导入会替换其正文、标题、日期和来源，为免丢失已核对的内容，已停止，未改动任何文件。` +

@@ -25,11 +25,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { reportIds } from '../../build/scope';
 import { renderReportBody } from '../content/body';
 import { parseYaml } from '../content/yaml';
 import { buildPlaceTree, type Place } from '../places/tree';
 import { loadPlaces } from '../places/load';
+import { isPublished, reportIdsByYear } from '../content/published';
 import { bundlePath, stopListPath, type Bundle } from './bundles';
 import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './doc';
 import { pairsOf } from './pairs';
@@ -73,13 +73,8 @@ export function placesOf(contentDir: string): Map<string, Place> {
 export async function* searchSourcesByYear(contentDir: string, drafts: boolean, pause: () => Promise<unknown> = async () => {}): AsyncGenerator<SearchSource[]> {
   const places = placesOf(contentDir);
   const dir = join(contentDir, 'reports');
-  const byYear = new Map<number, string[]>();
-  for (const id of reportIds(dir)) {
-    const year = parseEntryId(id)?.year;
-    if (year) byYear.set(year, [...(byYear.get(year) ?? []), id]);
-  }
   let n = 0;
-  for (const [, ids] of [...byYear].sort((a, b) => b[0] - a[0])) {
+  for (const [, ids] of reportIdsByYear(contentDir)) {
     const sources: SearchSource[] = [];
     for (const id of ids) {
       if (++n % 64 === 0) await pause();
@@ -89,7 +84,7 @@ export async function* searchSourcesByYear(contentDir: string, drafts: boolean, 
       const file = readFileSync(join(dir, `${id}.mdx`), 'utf8');
       const parts = splitFrontmatter(file);
       const data = (parts ? (parseYaml(parts.yaml).value ?? {}) : {}) as Record<string, unknown>;
-      if (data.draft === true && !drafts) continue;
+      if (!isPublished(data, drafts)) continue;
       const body = parts?.body ?? '';
       const fields = searchFields(String(data.title ?? ''), where.year, place);
       const key = createHash('sha1').update(file).update(JSON.stringify(fields)).digest('hex');
