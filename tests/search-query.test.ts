@@ -9,34 +9,46 @@ import { initPagefind, preloadPrefixes, searchNewestFirst, searchYear, verifyRes
 import { resultSections } from '../src/lib/search/excerpt';
 
 describe('queries', () => {
-  it('normalizes whitespace and wrapping quotes', () => {
-    expect(normalizeQuery('  “行政复议”\u3000 ')).toBe('行政复议');
-    expect(normalizeQuery('"枫桥经验"')).toBe('枫桥经验');
+  it('normalizes whitespace and full-width operator forms', () => {
+    expect(normalizeQuery('  “行政复议”\u3000 ')).toBe('"行政复议"');
+    expect(normalizeQuery('复议　－败诉 ｜ 诉讼 ＯＲ 调解')).toBe('复议 -败诉 | 诉讼 OR 调解');
     expect(normalizeQuery('行政复议\t 纠错率')).toBe('行政复议 纠错率');
   });
 
   it('asks for one indexed word per term: a number or Latin word as typed, else a pair of Chinese characters', () => {
-    expect(planQuery('行政复议')).toEqual({ words: ['行政'], prefixes: ['行政'], expected: 1 });
-    expect(planQuery('法')).toEqual({ words: ['法'], prefixes: ['法'], expected: 1 });
-    expect(planQuery('2023年')).toEqual({ words: ['2023'], prefixes: [], expected: 1 });
-    expect(planQuery('28.42')).toEqual({ words: ['28.42'], prefixes: [], expected: 1 });
-    expect(planQuery('I调解').words).toEqual(['I']);
-    expect(planQuery('复议 复议案件').words).toEqual(['复议']);
-    expect(planQuery('')).toEqual({ words: [], prefixes: [], expected: 1 });
+    expect(planQuery('行政复议')).toMatchObject({ lookups: [['行政']], prefixes: ['行政'], expected: 1 });
+    expect(planQuery('法')).toMatchObject({ lookups: [['法']], prefixes: ['法'], expected: 1 });
+    expect(planQuery('2023年')).toMatchObject({ lookups: [['2023']], prefixes: [], expected: 1 });
+    expect(planQuery('28.42')).toMatchObject({ lookups: [['28.42']], prefixes: [], expected: 1 });
+    expect(planQuery('I调解').lookups).toEqual([['I']]);
+    expect(planQuery('复议 复议案件').lookups).toEqual([['复议']]);
+    expect(planQuery('')).toMatchObject({ lookups: [], prefixes: [], expected: 1 });
+    // A phrase is looked up by its rarest pair like a term; punctuation and spaces in it are checked afterwards.
+    expect(planQuery('"行政复议、行政诉讼"', new Set(), new Map([['行政', 90], ['政复', 20], ['复议', 30], ['政诉', 10], ['诉讼', 40]])).lookups).toEqual([['政诉']]);
+  });
+
+  it('asks for alternatives one search each, and for excluded terms nothing', () => {
+    expect(planQuery('复议 OR 诉讼').lookups).toEqual([['复议'], ['诉讼']]);
+    // A clause of one term narrows the search enough; the alternatives are checked afterwards.
+    expect(planQuery('复议|诉讼 枫桥').lookups).toEqual([['枫桥']]);
+    expect(planQuery('复议 -败诉').lookups).toEqual([['复议']]);
+    // An alternative with no word of its own makes the whole clause unusable for the lookup.
+    const stop = new Set(['法治']);
+    expect(planQuery('法治 OR 诉讼', stop).lookups).toEqual([]);
   });
 
   it('never asks for a stop pair, which starts no word of the index', () => {
     const stop = new Set(['行政', '政复', '法治']);
-    expect(planQuery('行政复议', stop).words).toEqual(['复议']);
+    expect(planQuery('行政复议', stop).lookups).toEqual([['复议']]);
     // Every pair a stop pair: the year's reports are checked one by one, as many at once as the
     // pair table says a screenful needs.
-    expect(planQuery('法治', stop)).toEqual({ words: [], prefixes: [], expected: 1 });
+    expect(planQuery('法治', stop)).toMatchObject({ lookups: [], prefixes: [], expected: 1 });
     expect(planQuery('法治 政复', stop, new Map([['法治', 90], ['政复', 40]])).expected).toBe(0.4);
     // A character that starts a stop pair is not always at the start of a word; one that starts none is.
-    expect(planQuery('法', stop).words).toEqual([]);
-    expect(planQuery('诉', stop).words).toEqual(['诉']);
+    expect(planQuery('法', stop).lookups).toEqual([]);
+    expect(planQuery('诉', stop).lookups).toEqual([['诉']]);
     // One term with a word is enough to narrow the search; the rest is checked.
-    expect(planQuery('法治 诉', stop).words).toEqual(['诉']);
+    expect(planQuery('法治 诉', stop).lookups).toEqual([['诉']]);
   });
 });
 
@@ -124,14 +136,14 @@ describe('Pagefind metadata', () => {
     const fetchFn = (async (url: string) => new Response(files[url] as BodyInit, { status: files[url] ? 200 : 404 })) as typeof fetch;
     let opened = 0;
     const engine = async () => (opened++, { pagefind: pf, otherYears: false });
-    await searchYear({ year: '2024', bundles: ['/b/'] }, { words: ['法制'], prefixes: ['法制'], expected: 1 }, {}, engine, fetchFn);
+    await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [['法制']], words: ['法制'], prefixes: ['法制'], expected: 1 }, {}, engine, fetchFn);
     expect(calls).toEqual([['preload', '法一'], ['search', '法制', undefined]]);
     // An instance that has other years too keeps to this one by its filter.
     calls.length = 0;
-    await searchYear({ year: '2024', bundles: ['/b/'] }, { words: ['2024'], prefixes: [], expected: 1 }, { level: '县级' }, async () => ({ pagefind: pf, otherYears: true }), fetchFn);
+    await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [['2024']], words: ['2024'], prefixes: [], expected: 1 }, { level: '县级' }, async () => ({ pagefind: pf, otherYears: true }), fetchFn);
     expect(calls).toEqual([['search', '2024', { filters: { level: '县级', year: '2024' } }]]);
     calls.length = 0;
-    const all = await searchYear({ year: '2024', bundles: ['/b/'] }, { words: [], prefixes: [], expected: 0.5 }, { province: '广东省' }, engine, fetchFn);
+    const all = await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [], words: [], prefixes: [], expected: 0.5 }, { province: '广东省' }, engine, fetchFn);
     expect(calls).toEqual([]);
     expect(opened).toBe(1);
     expect(all.map((r) => [r.id, r.expected])).toEqual([['und_p1', 0.5], ['und_p2', 0.5]]);
