@@ -117,5 +117,19 @@ export const reportSchema = z
   })
   .strict();
 
-export type ReportData = z.infer<typeof reportSchema>;
-export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+/** A report's frontmatter as the schema gives it to the site (dates as Date, defaults filled in). */
+export type ReportData = z.output<typeof reportSchema>;
+export type IndicatorValue = z.output<typeof indicatorValueSchema>;
+
+/** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
+export type IndicatorEntry = z.input<typeof indicatorValueSchema>;
+
+/**
+ * Frontmatter as written to a file (the importer's output): what the schema takes in, with dates
+ * always as `YYYY-MM-DD` text and the indicators always written out.
+ */
+export type ReportFrontmatter = Omit<z.input<typeof reportSchema>, 'documentDate' | 'publishedDate' | 'indicators'> & {
+  documentDate?: string;
+  publishedDate?: string;
+  indicators: Record<string, IndicatorEntry>;
+};

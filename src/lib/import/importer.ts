@@ -9,12 +9,11 @@
  */
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { z } from 'astro/zod';
 import type { Root, RootContent, Table, TableCell } from 'mdast';
 import YAML from 'yaml';
 import { isPlaceId, PLACE_ID_RULE, type PlaceRef } from '../../schemas/place';
 import { loadPlaces } from '../places/load';
-import { reportSchema, type indicatorValueSchema } from '../../schemas/report';
+import { reportSchema, type IndicatorEntry, type ReportFrontmatter } from '../../schemas/report';
 import { cleanText, type SourceLine } from './clean';
 import { metaLabel, pageTitleOf, parseMetaFields, toSimplified } from './chrome';
 import { extractIndicators, proposalsToFrontmatter } from '../figures/extract';
@@ -29,32 +28,7 @@ import { charLength, parseDate, splitSentences } from '../text';
 import { bodyText } from '../content/validate';
 import { isDraft } from '../content/published';
 
-/** An indicator as written to frontmatter: `approximate` may be left out (it defaults to false). */
-export type IndicatorEntry = z.input<typeof indicatorValueSchema>;
-
-export type { PlaceRef };
-
-/** Frontmatter as written to the file: field names of src/schemas/report.ts, dates as `YYYY-MM-DD`. */
-export interface ReportFrontmatter {
-  title: string;
-  titleInferred?: boolean;
-  year: number;
-  issuer: string;
-  documentDate?: string;
-  publishedDate?: string;
-  source?: {
-    site?: string;
-    url?: string;
-    publisher?: string;
-    /** gov.cn 信息公开 fields of the page (索引号, 发布机构, 主题分类, 文号). */
-    indexNumber?: string;
-    organ?: string;
-    subject?: string;
-    documentNumber?: string;
-  };
-  draft?: boolean;
-  indicators: Record<string, IndicatorEntry>;
-}
+export type { IndicatorEntry, PlaceRef, ReportFrontmatter };
 
 export interface ImportOptions {
   /** Wins over the place inferred from the text. */
@@ -592,7 +566,7 @@ export function importSource(src: SourceText, opts: ImportOptions = {}): ImportR
     year,
     frontmatter,
     body,
-    mdx: mdxFile(frontmatter as unknown as Record<string, unknown>, body),
+    mdx: mdxFile(frontmatter, body),
     sentences: blocks.flatMap(blockSentences),
     warnings,
   };
@@ -784,7 +758,7 @@ export function saveEntry(dir: string, result: ImportResult, opts: SaveOptions =
       'invalid-frontmatter',
     );
   }
-  const mdx = mdxFile(frontmatter as unknown as Record<string, unknown>, result.body);
+  const mdx = mdxFile(frontmatter, result.body);
   const saved: SavedEntry = { target, existed, published, frontmatter, mdx, kept };
   if (opts.dryRun) return saved;
   // New places first: an entry is never written under a place the site does not know.
