@@ -7,6 +7,19 @@ export const t = {
     footer: '报告原文版权归各发布机关所有。本站逐字转录原文，去除网页框架文字；指标数值均链接到报告中陈述该数值的原句。',
     openData: '开放数据',
   },
+  date: {
+    /** A year as a label: breadcrumbs, table heads, the year navigation (2023年). */
+    year: (y: number) => `${y}年`,
+    /** The year a report covers (2023年度). */
+    reportYear: (y: number) => `${y}年度`,
+  },
+  /** Meta descriptions of the pages (search engines, link previews). */
+  describe: {
+    report: (place: string, year: number) => `${place}${year}年度法治政府建设报告全文及关键指标`,
+    place: (place: string) => `${place}历年法治政府建设年度报告及关键指标`,
+    indicator: (label: string, definition: string) => `${label}：${definition}。各地各年度数值及原文出处。`,
+    year: (year: number) => `${year}年度各地法治政府建设报告及关键指标对比`,
+  },
   nav: {
     label: '主导航',
     home: '首页',
@@ -52,6 +65,7 @@ export const t = {
     byLevel: '按层级浏览',
     byYear: '按年度浏览',
     reportsCount: (n: number) => `${n} 份报告`,
+    latestWhere: (place: string, year: number) => `${place} · ${year}年度`,
   },
   level: {
     province: '省级',
@@ -75,6 +89,7 @@ export const t = {
     parent: '上级',
     descendantsReports: '下级地区报告',
     dataLink: '下载本地区数据（JSON）',
+    reportItem: (year: number, title: string) => `${year}年度：${title}`,
   },
   report: {
     breadcrumb: '面包屑',
@@ -93,8 +108,8 @@ export const t = {
     approximate: '约数（原文作“余”）',
     toc: '目录',
     body: '报告全文',
-    prev: '上一年度',
-    next: '下一年度',
+    prevLink: (year: number) => `← 上一年度：${year}年`,
+    nextLink: (year: number) => `下一年度：${year}年 →`,
     otherYears: '同一地区其他年度',
     redacted: '原文此处内容已隐去',
   },

@@ -266,8 +266,29 @@ describe('resultSections', () => {
     ];
     const sections = resultSections({ url: '/r/?highlight=x', content, anchors: [anchors[1], anchors[0]] });
     expect(sections).toEqual([
-      { title: '一、行政复议', url: '/r/#one', text: '一、行政复议 办理行政复议案件244件。' },
-      { title: '二、其他', url: '/r/#two', text: '二、其他 其他内容。' },
+      { title: '一、行政复议', url: '/r/#one', text: '一、行政复议 办理行政复议案件244件。', shown: '一、行政复议 办理行政复议案件244件。' },
+      { title: '二、其他', url: '/r/#two', text: '二、其他 其他内容。', shown: '二、其他 其他内容。' },
     ]);
+  });
+
+  it('shows a Traditional report in its own characters, though it is indexed and matched folded', async () => {
+    const { buildFold } = await import('../src/lib/search/fold-table');
+    const { searchDocHtml, searchDocument } = await import('../src/lib/search/doc');
+    const { resultShown, excerptFor, highlightTerms } = await import('../src/lib/search/excerpt');
+    const fold = buildFold();
+    const own = ['報告標題', '一、行政復議', '辦理行政復議案件244件。', '二、其他', '其他內容。'];
+    // What Pagefind is given: the folded pairs in the body, the report's own text as metadata.
+    const html = searchDocHtml({ meta: { title: '報告標題' }, filters: {}, blocks: own.map((text, i) => ({ tag: i % 2 ? 'h2' : 'p', id: i % 2 ? `s${i}` : undefined, text })) });
+    const indexed = searchDocument(html)!;
+    expect(indexed.blocks.map((b) => b.text).join('')).not.toMatch(/復|議|辦/);
+    expect(indexed.meta.orig).toBe(own.join(' '));
+    const blocks = own.map((text) => pairText(fold(text)));
+    const at = (i: number) => blocks.slice(0, i).join(' ').split(' ').length;
+    const d = { url: '/r/', content: blocks.join(' '), meta: indexed.meta, anchors: [{ element: 'h2', id: 's1', text: blocks[1], location: at(1) }] };
+    expect(resultShown(d)).toBe(own.join(' '));
+    const [section] = resultSections(d, fold);
+    expect(section).toMatchObject({ title: '一、行政復議', text: '一、行政复议 办理行政复议案件244件。 二、其他 其他内容。', shown: '一、行政復議 辦理行政復議案件244件。 二、其他 其他內容。' });
+    expect(excerptFor(section.shown, '行政复议', 10, fold).filter((p) => p.match).map((p) => p.text)).toEqual(['行政復議', '行政復議']);
+    expect(highlightTerms(section.shown, '行政复议', fold)).toEqual(['行政复议', '行政復議']);
   });
 });

@@ -161,7 +161,7 @@ export async function reportPageData(report: Report) {
     .map((k) => figure(report, k)!)
     .sort((a, b) => indicatorOrder(a.def.key) - indicatorOrder(b.def.key));
   return {
-    crumbs: [...placeCrumbs(report.place), { label: report.place.name, href: placeUrl(report.place.id) }, { label: `${report.year}年度` }],
+    crumbs: [...placeCrumbs(report.place), { label: report.place.name, href: placeUrl(report.place.id) }, { label: t.date.reportYear(report.year) }],
     prev: link(siblings[i - 1]),
     next: link(siblings[i + 1]),
     figures,

@@ -11,7 +11,9 @@
 import { Parser } from 'htmlparser2';
 import { t } from '../../strings';
 import type { Place } from '../places/tree';
-import { SEARCH_LANGUAGE, pairText } from './text';
+import { buildFold } from './fold-table';
+import { ORIGINAL_TEXT_META } from './fold';
+import { SEARCH_LANGUAGE, pairText, textFromPairs } from './text';
 
 /** How a report is labelled in search results and what it can be filtered by. */
 export interface SearchFields {
@@ -135,20 +137,24 @@ const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 /**
- * The HTML given to Pagefind for a page: its blocks as pairs (`stop`: its year's stop pairs, see
+ * The HTML given to Pagefind for a page: its blocks folded to Simplified (./fold.ts) as pairs (`stop`: its year's stop pairs, see
  * src/lib/search/indexer.ts) under data-pagefind-body (headings keep their ids, for Pagefind's
  * sections), its metadata and filters as readable text outside it, and a language without
  * segmentation.
  */
 export function searchDocHtml(doc: SearchDoc, stop?: ReadonlySet<string>): string {
+  const fold = buildFold();
+  const folded = doc.blocks.map((b) => fold(b.text));
+  const changed = folded.some((text, i) => text !== doc.blocks[i].text);
+  const meta = changed ? { ...doc.meta, [ORIGINAL_TEXT_META]: textFromPairs(doc.blocks.map((b) => pairText(b.text)).join(' ')) } : doc.meta;
   const labels = [
-    ...Object.entries(doc.meta).map(([k, v]) => `<p data-pagefind-meta="${escapeAttr(k)}">${escapeText(v)}</p>`),
+    ...Object.entries(meta).map(([k, v]) => `<p data-pagefind-meta="${escapeAttr(k)}">${escapeText(v)}</p>`),
     ...Object.entries(doc.filters).flatMap(([k, vs]) => vs.map((v) => `<p data-pagefind-filter="${escapeAttr(k)}">${escapeText(v)}</p>`)),
   ];
-  const body = doc.blocks.map(({ tag, id, text }) => {
+  const body = doc.blocks.map(({ tag, id }, i) => {
     const name = HEADING.test(tag) ? tag : 'p';
     // Spaces inside: Pagefind joins the text of a heading to the next block without one.
-    return `<${name}${id ? ` id="${escapeAttr(id)}"` : ''}> ${escapeText(pairText(text, stop))} </${name}>`;
+    return `<${name}${id ? ` id="${escapeAttr(id)}"` : ''}> ${escapeText(pairText(folded[i], stop))} </${name}>`;
   });
   return `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head><meta charset="utf-8"></head><body>${labels.join('')}<main data-pagefind-body>${body.join('')}</main></body></html>`;
 }

@@ -10,6 +10,13 @@
  * because the index and the query are folded by the same table, so it takes the first form.
  */
 
+/**
+ * The metadata field holding a report's own readable text when folding changed it (a report in
+ * Traditional characters): the index holds the folded text, which finds it in either script, and
+ * the page shows and highlights this one, position for position.
+ */
+export const ORIGINAL_TEXT_META = 'orig';
+
 /** Where the build writes the table for the search page (next to the pair table). */
 export const FOLD_TABLE_PATH = '/search/fold.json';
 
