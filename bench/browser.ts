@@ -1,9 +1,6 @@
-/** Headless Chromium for browser tests: Debian's binary, driven by playwright-core. */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { chromiumPath } from '../../scripts/ensure-chromium';
-import { assertBuilt } from './dist';
-import { serveDist, type DistServer } from './server';
+/** Headless Chromium for benchmarks and browser tests: Debian's binary, driven by playwright-core. */
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from './chromium';
 
 const ARGS = [
   '--headless',
@@ -18,53 +15,4 @@ const ARGS = [
 /** Launches headless Chromium; throws with install instructions if it is missing. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
-}
-
-/**
- * True if the element matching `sel` overlaps the viewport. Runs in the page, so it must not use
- * anything from this module's scope.
- */
-const isInViewport = (sel: string): boolean => {
-  const el = document.querySelector(sel);
-  if (!el) return false;
-  const r = el.getBoundingClientRect();
-  return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
-};
-
-/** True if the element matching `selector` is (at least partly) inside the viewport now. */
-export const inViewport = (page: Page, selector: string): Promise<boolean> => page.evaluate(isInViewport, selector);
-
-/**
- * Waits up to `timeout` ms for the element to come into the viewport (a page may scroll smoothly);
- * true if it did.
- */
-export async function waitInViewport(page: Page, selector: string, timeout = 5000): Promise<boolean> {
-  try {
-    await page.waitForFunction(isInViewport, selector, { timeout });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A CSS selector for an element id (ids here contain Chinese and punctuation). */
-export const byId = (id: string): string => `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
-
-/**
- * Serves dist/ and launches Chromium for the tests of one file (registers beforeAll/afterAll);
- * the getters are valid inside tests.
- */
-export function useBuiltSite(): { server: () => DistServer; browser: () => Browser } {
-  let server: DistServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    assertBuilt();
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return { server: () => server!, browser: () => browser! };
 }

@@ -2,7 +2,7 @@
  * Makes sure Chinese fonts are installed for the tests that render Chinese in Chromium (PDFs
  * printed from report pages): without them every character prints as a box and the PDF has no
  * Chinese text to read. We use Debian's `fonts-noto-cjk` (Noto Serif/Sans CJK SC), as we use
- * Debian's Chromium (scripts/ensure-chromium.ts): it installs offline from the distro mirror.
+ * Debian's Chromium (bench/chromium.ts): it installs offline from the distro mirror.
  *
  * As a CLI (`tsx scripts/ensure-fonts.ts`) it installs the fonts when running as root, and
  * otherwise exits 1 with the command to run. Tests that need the fonts are never skipped silently.
@@ -53,18 +53,4 @@ export function ensureCjkFonts(): number {
     return 1;
   }
   return 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(
-      `用法 / usage: tsx scripts/ensure-fonts.ts\n` +
-        `  确保已安装中文字体（${CJK_FONT_PACKAGE}）；以 root 运行时用 apt-get 安装。\n` +
-        `  Ensures a Chinese font is installed (${CJK_FONT_PACKAGE}); installs it with apt-get when run as root.`,
-    );
-    process.exit(0);
-  }
-  const code = ensureCjkFonts();
-  if (code === 0) console.log('中文字体已就绪 / Chinese fonts ready');
-  process.exit(code);
 }

@@ -1,9 +1,8 @@
 /**
- * `npm run gen-corpus -- --reports N --out DIR --seed S [--material seeds|content]`
- *
- * Writes a synthetic content directory (places.yaml and reports/<place id>/<year>.mdx) that
- * `CONTENT_DIR=DIR npm run build` builds like the real one. Deterministic: the same arguments
- * (and the same material files) give byte-identical output.
+ * Writes a synthetic content directory (places.yaml and reports/<place id>/<year>.mdx) from the
+ * corpus generator (./corpus.ts), in one thread or one worker per core; `npm run gen-corpus`
+ * (scripts/gen-corpus.ts) is its CLI. Deterministic: the same options (and the same material
+ * files) give byte-identical output.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -21,12 +20,12 @@ import {
   type Corpus,
   type Material,
   type SourceText,
-} from '../bench/corpus';
+} from './corpus';
 import { splitMdxFile } from '../src/lib/content/mdx';
 import { bodyText } from '../src/lib/content/validate';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED_DIR = join(ROOT, 'tests/fixtures/seeds');
+const SEED_DIR = join(ROOT, 'bench/fixtures/seeds');
 const CONTENT_REPORTS = join(ROOT, 'content/reports');
 
 export type MaterialKind = 'seeds' | 'content';
@@ -135,55 +134,4 @@ export async function genCorpusParallel(o: GenOptions, workers = availableParall
 if (!isMainThread && workerData?.o) {
   const { o, index, count } = workerData as { o: GenOptions; index: number; count: number };
   parentPort!.postMessage(writePart(o, index, count));
-}
-
-const USAGE = `用法 / usage: npm run gen-corpus -- --reports N --out DIR [--seed S] [--material seeds|content]
-
-  --reports N    报告数 / number of reports (default 1000)
-  --out DIR      输出目录（places.yaml 与 reports/）/ output content directory
-  --seed S       随机种子 / random seed (default 1); same arguments -> byte-identical files
-  --material M   句子素材：seeds = tests/fixtures/seeds/*.txt（默认，固定不变），
-                 content = content/reports/**/*.mdx 的正文 / sentence material (default seeds)
-
-Then: CONTENT_DIR=DIR npm run build -- --out OUT`;
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      reports: { type: 'string', default: '1000' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      material: { type: 'string', default: 'seeds' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const reports = Number(values.reports);
-  const seed = Number(values.seed);
-  const material = values.material as MaterialKind;
-  if (!values.out || !Number.isInteger(reports) || reports < 1 || !Number.isInteger(seed) || !['seeds', 'content'].includes(material)) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const started = Date.now();
-  const o = { reports, seed, out: values.out, material };
-  let summary: { places: number; reports: number; bytes: number };
-  if (reports >= 2000) summary = await genCorpusParallel(o);
-  else {
-    const corpus = genCorpus(o);
-    summary = { places: corpus.places.length, reports: corpus.reports.length, bytes: corpus.reports.reduce((s, r) => s + Buffer.byteLength(r.file), 0) };
-  }
-  console.log(
-    `${summary.reports} reports, ${summary.places} places, ${(summary.bytes / 1024 / 1024).toFixed(1)} MiB -> ${relative(process.cwd(), resolve(values.out)) || '.'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  );
-}
-
-if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
 }

@@ -1,8 +1,9 @@
 /**
  * Search as a reader gets it, and what it should have found.
- * - `runQueries` drives Pagefind's JS API in headless Chromium on a served build, importing
- *   `/pagefind/pagefind.js` in the page as the search page does, either plainly or through
- *   src/lib/search/engine.ts, and returns every result with whether its text contains the query.
+ * - `runQueries` searches a served build in headless Chromium: by default through the real search
+ *   page (/search/?q=…, its built scripts, src/scripts/search.ts over src/lib/search/), taking
+ *   every result it would list as the reader pages to the end from the page's own search
+ *   (SEARCH_HANDLE_EVENT, `allResults`); or, for comparison, through plain Pagefind.
  * - `groundTruth` reads the content directory the build was made from and lists every published
  *   report whose title or body contains the query, by the site's own definition of “contains”
  *   (`matchesQuery`: Latin in any case, numbers as whole numbers).
@@ -13,107 +14,47 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { splitMdxFile } from '../../src/lib/content/mdx';
-import { chunksForPrefix, metaChunks, type IndexChunk } from '../../src/lib/search/pagefind-files';
-import { matchesQuery, planQuery } from '../../src/lib/search/plan';
-import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../../src/lib/search/pairs';
-import { BUNDLE_LIST_PATH, stopListPairs, type BundleList } from '../../src/lib/search/bundles';
-import { SEARCH_LANGUAGE, textFromPairs } from '../../src/lib/search/text';
-import { reportUrl } from '../../src/lib/urls';
-import { bodyText, parseEntryId } from '../../src/lib/content/validate';
+import type { Browser, Page } from 'playwright-core';
+import { splitMdxFile } from '../src/lib/content/mdx';
+import { matchesQuery } from '../src/lib/search/plan';
+import { BUNDLE_LIST_PATH, type BundleList } from '../src/lib/search/bundles';
+import { SEARCH_HANDLE_EVENT, type CheckedResult } from '../src/lib/search/engine';
+import { textFromPairs } from '../src/lib/search/text';
+import { reportUrl } from '../src/lib/urls';
+import { bodyText, parseEntryId } from '../src/lib/content/validate';
 import { launchBrowser } from './browser';
-import { DIST } from './dist';
 
 const run = promisify(execFile);
 
 export interface ResultData {
   url: string;
-  excerpt: string;
-  /** True if the text Pagefind stored for the page (title and body, read back from pairs) contains the typed query. */
+  /** True if the result's text (title and body, as the index stores them) contains the query: the page keeps it. */
   contains: boolean;
-  /** That text itself, only with `keepContent` (it is large: all of a report). */
-  content?: string;
 }
 
 export interface QueryRun {
   /** The query as the reader typed it. */
   query: string;
-  /** The string given to `pagefind.search` (see `mode`). */
-  sent: string;
-  /** Every result, in Pagefind's order, with its data loaded. */
+  /** Every result, in the page's order (newest year first, Pagefind's order within a year), before the check. */
   results: ResultData[];
   urls: string[];
-  /** Time for the search and for loading all result data, in the page. */
+  /** Time to search and check every result, in the page. */
   ms: number;
 }
 
 export interface RunOptions {
   /**
-   * How queries reach Pagefind:
-   * - `raw`: as typed, Pagefind initialised as the page's language says (zh-CN): what a plain
-   *   `pagefind.search(q)` gives;
-   * - `pairs`: through src/lib/search/engine.ts as the search page does: each year's bundles
-   *   initialised with `initPagefind`'s language and searched by `planQuery` (one indexed word of
-   *   each term, chosen with the year's stop pairs and the site's pair table, its chunks preloaded;
-   *   or, with none, every report of the year).
+   * How queries are searched:
+   * - `page`: on the search page, as a reader types them into it (the default);
+   * - `raw`: `pagefind.search(q)` as typed over every bundle, Pagefind initialised under the
+   *   page's language (zh-CN): what a plain Pagefind site gives.
    */
-  mode?: 'raw' | 'pairs';
-  /** The built site directory, needed by `pairs` to read the index chunk list and the pair table. */
+  mode?: 'page' | 'raw';
+  /** The built site directory; `raw` reads its bundle list. */
   siteDir?: string;
   /** Reuse a browser; otherwise one is launched and closed. */
   browser?: Browser;
-  /** Page to load Pagefind from: one that does not load Pagefind itself (default `/places/`). */
-  path?: string;
-  keepContent?: boolean;
-  /**
-   * Read each result's data from the site's fragment files (by result id) instead of fetching it
-   * in the page: the same URL and text, without loading every result of a 50,000-report site
-   * into a browser. The index lookup itself still runs in Chromium.
-   */
-  fragmentsFromDisk?: boolean;
 }
-
-/**
- * In-page: loads each group of bundles (`groups`: a name and its bundle paths) as the search page
- * loads a year: the first bundle's pagefind.js, initialised (optionally under another language
- * tag), the others merged in. Each bundle's pagefind.js is its own module, so each group is its
- * own Pagefind instance, kept on `window.__groups`.
- */
-const IN_PAGE_INIT = `async ({ language, groups }) => {
-  window.__groups = {};
-  for (const { name, bundles: [first, ...merge] } of groups) {
-    const pagefind = await import(first + 'pagefind.js');
-    await pagefind.options({ excerptLength: 40 });
-    const html = document.documentElement;
-    const lang = html.lang;
-    if (language) html.lang = language;
-    const ready = pagefind.init();
-    html.lang = lang;
-    await ready;
-    await Promise.all(merge.map((path) => pagefind.mergeIndex(path, { excerptLength: 40, ...(language ? { language } : {}) })));
-    window.__groups[name] = pagefind;
-  }
-}`;
-
-/**
- * In-page: preloads the given words in one group, runs one query (or, with `year`, a filter-only
- * search of the year) and loads every result's data. A string, so that no test transform (vite,
- * esbuild) can rewrite its dynamic import.
- */
-const IN_PAGE_SEARCH = `async ({ name, q, year, preload, idsOnly }) => {
-  const pagefind = window.__groups[name];
-  const t0 = performance.now();
-  await Promise.all(preload.map((w) => pagefind.preload(w)));
-  const search = q === null ? await pagefind.search(null, { filters: { year } }) : await pagefind.search(q);
-  if (idsOnly) return { ms: performance.now() - t0, ids: search.results.map((r) => r.id) };
-  const data = await Promise.all(search.results.map((r) => r.data()));
-  return {
-    ms: performance.now() - t0,
-    results: data.map((d) => ({ url: d.url, excerpt: d.excerpt, content: d.content })),
-  };
-}`;
 
 /** Each year's search bundles and stop list of a built site, newest year first, from their list (src/lib/search/bundles.ts). */
 export function siteYears(siteDir: string): BundleList['years'] {
@@ -124,106 +65,74 @@ export function siteYears(siteDir: string): BundleList['years'] {
 /** The search bundles of a built site, newest year first, as URL paths. */
 export const siteBundles = (siteDir: string): string[] => siteYears(siteDir).flatMap((y) => y.bundles);
 
-/** A year's stop pairs, as the search page reads them. */
-export function siteStops(siteDir: string, year: BundleList['years'][number]): Set<string> {
-  return new Set(stopListPairs((JSON.parse(readFileSync(join(siteDir, year.stop), 'utf8')) as { pairs: string }).pairs));
-}
-
-/** The index chunks of search bundles of a built site, from their Pagefind metadata files. */
-export async function siteChunks(siteDir: string, bundles = siteBundles(siteDir)): Promise<IndexChunk[]> {
-  const lists = await Promise.all(
-    bundles.map((bundle) => {
-      const dir = join(siteDir, bundle);
-      const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
-      if (!meta) throw new Error(`no Pagefind metadata in ${dir}`);
-      return metaChunks(new Uint8Array(gunzipSync(readFileSync(join(dir, meta)))));
-    }),
-  );
-  return lists.flat();
-}
-
-/** The shares of a built site's pair table (src/pages/search/pairs.json.ts), as the search page reads them. */
-export function siteShares(siteDir: string): Map<string, number> {
-  return pairShares(JSON.parse(readFileSync(join(siteDir, PAIR_TABLE_PATH), 'utf8')) as PairTable);
-}
+/** Result URLs carry `?highlight=` when Pagefind's highlightParam is set. */
+const pagePath = (url: string) => url.replace(/[?#].*$/, '');
 
 /**
- * Every page of a built site's search bundles by bundle and Pagefind result id (`<bundle path>|<language>_<hash>`):
- * its URL and stored text (pairs). Ids are short hashes, unique within a bundle only (at 50,000 reports a few repeat across bundles).
+ * In-page, before the page's scripts run: keeps the search page's handle (SEARCH_HANDLE_EVENT) for
+ * the harness. A string, so that no transform (vite, esbuild) adds helpers the page lacks.
  */
-export function siteFragments(siteDir: string): Map<string, { url: string; content: string }> {
-  const pages = new Map<string, { url: string; content: string }>();
-  for (const bundle of siteBundles(siteDir)) {
-    const dir = join(siteDir, bundle, 'fragment');
-    for (const f of readdirSync(dir)) {
-      const raw = gunzipSync(readFileSync(join(dir, f)));
-      const json = raw.subarray(0, 12).toString() === 'pagefind_dcd' ? raw.subarray(12) : raw;
-      const { url, content } = JSON.parse(json.toString()) as { url: string; content: string };
-      pages.set(`${bundle}|${f.replace(/\.pf_fragment$/, '')}`, { url, content });
-    }
-  }
-  return pages;
+const KEEP_HANDLE = `document.addEventListener(${JSON.stringify(SEARCH_HANDLE_EVENT)}, (e) => { window.__searchHandle = e.detail; });`;
+
+/** In-page: every result of the page's query, from its handle. */
+const IN_PAGE_ALL = `(async () => {
+  const t0 = performance.now();
+  const results = await window.__searchHandle.all();
+  return { ms: performance.now() - t0, results };
+})()`;
+
+/** One query on the search page: loads /search/?q=, waits for its first screenful and its handle, then takes every result. */
+async function pageQuery(page: Page, baseUrl: string, query: string): Promise<QueryRun> {
+  await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  await page.waitForFunction('window.__searchHandle !== undefined', undefined, { timeout: 120_000 });
+  const { ms, results } = (await page.evaluate(IN_PAGE_ALL)) as { ms: number; results: CheckedResult[] };
+  const data = results.map((r) => ({ url: pagePath(r.url), contains: r.kept }));
+  return { query, results: data, urls: data.map((r) => r.url), ms };
 }
 
 /**
- * Runs each query through Pagefind in headless Chromium against the site at `baseUrl`: one page
- * load for all of them (as a reader searching several times), one evaluation per query and year.
+ * In-page: plain Pagefind over every bundle (the first bundle's pagefind.js initialised, the others
+ * merged in), one query, every result's URL and stored text.
+ */
+const IN_PAGE_RAW = `async ({ bundles: [first, ...merge], q }) => {
+  const pagefind = window.__raw ??= await (async () => {
+    const pf = await import(first + 'pagefind.js');
+    await pf.options({ excerptLength: 40 });
+    await pf.init();
+    await Promise.all(merge.map((path) => pf.mergeIndex(path, { excerptLength: 40 })));
+    return pf;
+  })();
+  const t0 = performance.now();
+  const search = await pagefind.search(q);
+  const data = await Promise.all(search.results.map((r) => r.data()));
+  return { ms: performance.now() - t0, results: data.map((d) => ({ url: d.url, content: d.content })) };
+}`;
+
+/**
+ * Runs each query against the site at `baseUrl` in headless Chromium: on the search page (one
+ * page load per query, as a reader searching several times), or through plain Pagefind.
  */
 export async function runQueries(baseUrl: string, queries: readonly string[], opts: RunOptions = {}): Promise<QueryRun[]> {
-  const mode = opts.mode ?? 'raw';
-  const siteDir = opts.siteDir ?? DIST;
-  const years = siteYears(siteDir);
-  const shares = mode === 'pairs' ? siteShares(siteDir) : undefined;
-  const perYear = new Map(
-    await Promise.all(years.map(async (y) => [String(y.year), mode === 'pairs' ? { stop: siteStops(siteDir, y), chunks: await siteChunks(siteDir, y.bundles) } : undefined] as const)),
-  );
-  const fragments = opts.fragmentsFromDisk ? siteFragments(siteDir) : undefined;
+  const base = baseUrl.replace(/\/$/, '');
   const browser = opts.browser ?? (await launchBrowser());
   try {
     const page = await browser.newPage();
     try {
-      await page.goto(`${baseUrl.replace(/\/$/, '')}${opts.path ?? '/places/'}`, { waitUntil: 'load' });
-      // `raw`: one instance over every bundle, as a plain Pagefind site; `pairs`: the year's bundles, as the search page searches a
-      // year, one instance each when results are read from the fragment files (so each result's bundle is known).
-      const yearGroups = (y: (typeof years)[number]) =>
-        fragments ? y.bundles.map((b) => ({ name: b, bundles: [b] })) : [{ name: String(y.year), bundles: y.bundles }];
-      const groups = mode === 'pairs' ? years.flatMap(yearGroups) : [{ name: 'all', bundles: years.flatMap((y) => y.bundles) }];
-      await page.evaluate(`(${IN_PAGE_INIT})(${JSON.stringify({ language: mode === 'pairs' ? SEARCH_LANGUAGE : null, groups })})`);
       const runs: QueryRun[] = [];
-      for (const query of queries) {
-        const searches: { name: string; q: string | null; year: string; preload: string[] }[] =
-          mode === 'pairs'
-            ? years.flatMap((y) => {
-                const { stop, chunks } = perYear.get(String(y.year))!;
-                const plan = planQuery(query, stop, shares);
-                const preload = [...new Set(plan.prefixes.flatMap((p) => chunksForPrefix(chunks, p).map((c) => c.from)))];
-                return yearGroups(y).map((g) => ({ name: g.name, q: plan.words.length ? plan.words.join(' ') : null, year: String(y.year), preload }));
-              })
-            : [{ name: 'all', q: query, year: '', preload: [] }];
-        let ms = 0;
-        const data: { url: string; excerpt: string; content: string }[] = [];
-        for (const arg of searches) {
-          const r = (await page.evaluate(`(${IN_PAGE_SEARCH})(${JSON.stringify({ ...arg, idsOnly: !!fragments })})`)) as { ms: number; results?: Required<ResultData>[]; ids?: string[] };
-          ms += r.ms;
-          data.push(
-            ...(r.results ??
-              r.ids!.map((id) => {
-                const d = fragments!.get(`${arg.name}|${id}`);
-                if (!d) throw new Error(`result ${id} has no fragment file in ${siteDir}${arg.name}`);
-                return { ...d, excerpt: '' };
-              })),
-          );
+      if (opts.mode === 'raw') {
+        if (!opts.siteDir) throw new Error('raw mode needs siteDir');
+        const bundles = siteBundles(opts.siteDir);
+        // A page that does not load Pagefind itself.
+        await page.goto(`${base}/places/`, { waitUntil: 'load' });
+        for (const query of queries) {
+          const r = (await page.evaluate(`(${IN_PAGE_RAW})(${JSON.stringify({ bundles, q: query })})`)) as { ms: number; results: { url: string; content: string }[] };
+          const results = r.results.map((x) => ({ url: pagePath(x.url), contains: matchesQuery(textFromPairs(x.content), query) }));
+          runs.push({ query, results, urls: results.map((x) => x.url), ms: r.ms });
         }
-        const results = data.map((x) => ({
-          // Result URLs carry `?highlight=` when the page sets Pagefind's highlightParam.
-          url: x.url.replace(/[?#].*$/, ''),
-          excerpt: x.excerpt,
-          contains: matchesQuery(textFromPairs(x.content), query),
-          ...(opts.keepContent ? { content: x.content } : {}),
-        }));
-        const sent = searches.map((x) => `${x.name}: ${x.q ?? '(every report)'}`).join('; ');
-        runs.push({ query, sent, results, urls: results.map((x) => x.url), ms });
+        return runs;
       }
+      await page.addInitScript(KEEP_HANDLE);
+      for (const query of queries) runs.push(await pageQuery(page, base, query));
       return runs;
     } finally {
       await page.close();
@@ -318,7 +227,7 @@ export function scoreTable(title: string, scores: readonly Score[]): string {
 }
 
 /** The project root: builds run from it, and their work directories must lie inside it. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Builds the site from `contentDir` into `<workDir>/dist` as `npm run build` does, in one piece

@@ -1,5 +1,5 @@
 /**
- * Serves the production build (dist/) on a free loopback port, the way a static host does:
+ * Serves a built site (dist/ or a benchmark's) on a free loopback port, the way a static host does:
  * `/path/` serves `path/index.html`, `/path` redirects to `/path/` when that is a directory,
  * and anything else missing gets `404.html` with status 404. A plain node:http server rather than
  * `astro preview`, so the tests see exactly the files in dist/ and nothing Astro adds.
@@ -8,7 +8,6 @@ import { createReadStream, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { DIST } from './dist';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,8 +51,8 @@ function stat(path: string): Stats | undefined {
   }
 }
 
-/** Starts a static server over `root` (default dist/) on 127.0.0.1 and a free port. */
-export async function serveDist(root: string = DIST): Promise<DistServer> {
+/** Starts a static server over `root` (a built site, e.g. dist/) on 127.0.0.1 and a free port. */
+export async function serveDist(root: string): Promise<DistServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const send = (status: number, file: string, headers: Record<string, string> = {}) => {

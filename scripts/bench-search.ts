@@ -14,10 +14,10 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { genCorpus } from './gen-corpus';
-import { launchBrowser } from '../tests/helpers/browser';
-import { buildSite, ROOT, siteBundles } from '../tests/helpers/search';
-import { serveDist } from '../tests/helpers/server';
+import { genCorpus } from '../bench/gen-corpus';
+import { launchBrowser } from '../bench/browser';
+import { buildSite, ROOT, siteBundles } from '../bench/search';
+import { serveDist } from '../bench/server';
 import { PAIR_TABLE_PATH } from '../src/lib/search/pairs';
 
 const USAGE = `用法 / usage: npm run bench:search -- [--site DIR | --reports N [--seed S]] [--query Q] [--keep]

@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentCachePrefix } from '../src/build/paths';
 import { runMeasured, type RunResult, type StepFigures } from '../src/build/proc';
-import { ROOT, siteBundles } from '../tests/helpers/search';
+import { ROOT, siteBundles } from '../bench/search';
 import { dataBytes, printSearchFigures } from './bench-search';
 
 /** First queries measured on the search page: a compound, a name, a one-character term, a rate, a number. */

@@ -1,6 +1,6 @@
 /**
  * `npm run eval:import`: measures how faithfully real reports come in. The fixtures are built at
- * run time (tests/fixtures/import-eval/generate.ts): the five seeds and the reports written for
+ * run time (bench/import-eval/generate.ts): the five seeds and the reports written for
  * the evaluation, each rendered through government-CMS page templates and saved as .html, as the
  * .txt a copy from the page gives, as a .pdf printed by Chromium, and once as the clerk's .docx.
  * Each is read with readSource and imported with importSource against a temporary copy of
@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importSource, loadPlaces, type PlaceRef } from '../src/lib/import/importer';
 import { readSource } from '../src/lib/import/read';
-import { FORMATS, generate, type Fixture, type Format } from '../tests/fixtures/import-eval/generate';
-import { FIELDS, scoreImport, type FixtureScore } from '../tests/fixtures/import-eval/score';
+import { FORMATS, generate, type Fixture, type Format } from '../bench/import-eval/generate';
+import { FIELDS, scoreImport, type FixtureScore } from '../bench/import-eval/score';
 
 /** The issue's acceptance targets. */
 export const TARGET = { placeYearTitle: 0.97, sentences: 0.995, chromeLines: 0 } as const;

@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CHROMIUM_PATH, ensureChromium } from './ensure-chromium';
-import { CJK_FONT_PACKAGE, ensureCjkFonts } from './ensure-fonts';
+import { CHROMIUM_PATH, ensureChromium } from '../bench/chromium';
+import { CJK_FONT_PACKAGE, ensureCjkFonts } from '../bench/fonts';
 import { childEnv } from '../src/build/env';
 
 const { values } = parseArgs({

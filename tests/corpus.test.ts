@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { genCorpus, genCorpusParallel, loadMaterial } from '../scripts/gen-corpus';
+import { genCorpus, genCorpusParallel, loadMaterial } from '../bench/gen-corpus';
 import { BODY_BYTES, corpusPlaces, generateCorpus, nameStem, pinyinSlug, placesYaml, type Corpus, type Material } from '../bench/corpus';
 import { divisionCode } from '../src/lib/places/divisions';
 import { parseMdx, splitMdxFile } from '../src/lib/content/mdx';

@@ -20,7 +20,7 @@ import {
 import type { Nodes, Table as MdastTable } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../scripts/import';
+import { main } from '../src/lib/import/cli';
 import { checkContent } from '../src/lib/content/check';
 import { htmlToSource, importDocx, readDocx } from '../src/lib/import/docx';
 import { ImportError, importText, loadPlaces } from '../src/lib/import/importer';

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText, TextFileError } from '../src/lib/import/encoding';
 import { ImportError, importText, importTextFile, loadPlaces } from '../src/lib/import/importer';
 import { runImportCli } from './fixtures/import/cli';
-import { readSeed, SEEDS } from './fixtures/seeds';
+import { readSeed, SEEDS } from '../bench/fixtures/seeds';
 
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 const places = loadPlaces(CONTENT);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSeeds, overall, TARGET } from '../scripts/extract-eval';
+import { evaluateSeeds, overall, TARGET } from '../bench/extract-eval';
 import { extractCandidates, extractIndicators, proposalsToFrontmatter, scoreProposals } from '../src/lib/figures/extract';
 import { INDICATOR_PATTERNS } from '../src/lib/figures/patterns';
 import { findIndicator } from '../src/lib/figures/indicators';

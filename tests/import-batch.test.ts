@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandInputs, main, summaryTable } from '../scripts/import';
-import { ensureChromium } from '../scripts/ensure-chromium';
-import { ensureCjkFonts } from '../scripts/ensure-fonts';
-import { launchBrowser } from './helpers/browser';
+import { expandInputs, main, summaryTable } from '../src/lib/import/cli';
+import { ensureChromium } from '../bench/chromium';
+import { ensureCjkFonts } from '../bench/fonts';
+import { launchBrowser } from '../bench/browser';
 import { splitMdxFile } from '../src/lib/content/mdx';
-import { readSeed, SEEDS } from './fixtures/seeds';
+import { readSeed, SEEDS } from '../bench/fixtures/seeds';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -14,7 +14,7 @@ import { CHROME_RULES, chromeRule, infoLineDate, isMetaValue, MENU_RUN, metaLabe
 import { findTitle, importSource, keepHandEdited, loadPlaces, looksLikeTitle, titleStrength, type ImportResult, type PlaceRef, type ReportFrontmatter } from '../src/lib/import/importer';
 import { normalizeSpace, splitLines, splitSentences } from '../src/lib/text';
 import { reportSchema } from '../src/schemas/report';
-import { readSeed, SEEDS } from './fixtures/seeds';
+import { readSeed, SEEDS } from '../bench/fixtures/seeds';
 
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 

@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSource, loadPlaces, type ImportResult } from '../src/lib/import/importer';
 import { readSource } from '../src/lib/import/read';
-import { generate, type Fixture } from './fixtures/import-eval/generate';
-import { textKey } from './fixtures/import-eval/score';
+import { generate, type Fixture } from '../bench/import-eval/generate';
+import { textKey } from '../bench/import-eval/score';
 
 const REPORTS = ['seed-001', 'r4-jiangyin-zhouzhuang-2022'] as const;
 const TEMPLATES = ['trs', 'jiyue'] as const;

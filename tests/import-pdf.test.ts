@@ -11,15 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureChromium } from '../scripts/ensure-chromium';
-import { CJK_FONTS_MISSING, ensureCjkFonts } from '../scripts/ensure-fonts';
+import { ensureChromium } from '../bench/chromium';
+import { CJK_FONTS_MISSING, ensureCjkFonts } from '../bench/fonts';
 import { cleanText } from '../src/lib/import/clean';
 import { headingMarker } from '../src/lib/import/headings';
 import { readPdf, reportTitle, unifyIdeographs } from '../src/lib/import/pdf';
 import { readSource } from '../src/lib/import/read';
 import { ImportError, importSource, importText, loadPlaces, type SourceText } from '../src/lib/import/importer';
 import { splitSentences } from '../src/lib/text';
-import { loadReports } from './fixtures/import-eval/reports';
+import { loadReports } from '../bench/import-eval/reports';
 import {
   BARE_MARGINS,
   BROWSER_MARGINS,
@@ -34,8 +34,8 @@ import {
   type ReportText,
   type Sides,
 } from './fixtures/import/pdf/print';
-import { readSeed, SEEDS } from './fixtures/seeds';
-import { launchBrowser } from './helpers/browser';
+import { readSeed, SEEDS } from '../bench/fixtures/seeds';
+import { launchBrowser } from '../bench/browser';
 
 const places = loadPlaces(fileURLToPath(new URL('../content', import.meta.url)));
 

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { main } from '../scripts/import';
+import { main } from '../src/lib/import/cli';
 import { checkContent } from '../src/lib/content/check';
 import { divisionCode, divisionTables } from '../src/lib/places/divisions';
 import { addPlaces, placeSlug, resolvePlace, type PlaceResolution, type PlaceTexts } from '../src/lib/import/places';
 import { ImportError, importText, loadPlaces, saveEntry, type PlaceRef } from '../src/lib/import/importer';
 import { buildPlaceTree } from '../src/lib/places/tree';
 import { placeSchema } from '../src/schemas/place';
-import { readSeed, SEEDS, seedPath } from './fixtures/seeds';
+import { readSeed, SEEDS, seedPath } from '../bench/fixtures/seeds';
 
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 const CONTENT_MIN = fileURLToPath(new URL('./fixtures/content-min', import.meta.url));

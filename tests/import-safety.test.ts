@@ -14,7 +14,7 @@ import { backupFile, ImportError, importText, loadPlaces, reportTarget, saveEntr
 import { mdxFile, splitMdxFile } from '../src/lib/content/mdx';
 import { placeSchema } from '../src/schemas/place';
 import { runImportCli } from './fixtures/import/cli';
-import { readSeed, seedPath, SEEDS } from './fixtures/seeds';
+import { readSeed, seedPath, SEEDS } from '../bench/fixtures/seeds';
 
 const CONTENT_MIN = fileURLToPath(new URL('./fixtures/content-min', import.meta.url));
 /** A published 怀化市 2023 entry whose title, dates, source and body were corrected by hand. */

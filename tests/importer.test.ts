@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../scripts/import';
+import { main } from '../src/lib/import/cli';
 import { cleanText } from '../src/lib/import/clean';
 import { checkContent } from '../src/lib/content/check';
 import { ImportError, importText, keepHandEdited, loadPlaces, looksLikeTitle, matchPlaces, placeFullName, PREFILL_NOTE, type ImportResult } from '../src/lib/import/importer';
@@ -13,7 +13,7 @@ import { mdxFile, mdxToPlainText, parseMdx, splitMdxFile } from '../src/lib/cont
 import { bodyText } from '../src/lib/content/validate';
 import { normalizeSpace, splitSentences } from '../src/lib/text';
 import { reportSchema } from '../src/schemas/report';
-import { SEEDS, readSeed, seedPath, type Seed } from './fixtures/seeds';
+import { SEEDS, readSeed, seedPath, type Seed } from '../bench/fixtures/seeds';
 
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 const places = loadPlaces(CONTENT);
@@ -33,7 +33,7 @@ interface Expected {
   headings: [number, number, number];
 }
 
-/** Per tests/fixtures/seeds/README.md, and the outline counted by hand in each text. */
+/** Per bench/fixtures/seeds/README.md, and the outline counted by hand in each text. */
 const EXPECTED: Record<string, Expected> = {
   '000': {
     title: '漳州高新区管委会关于2022年度法治政府建设的工作报告',
@@ -104,7 +104,7 @@ describe.each(SEEDS.map((s) => [seedName(s), s] as const))('seed %s', (name, see
   const want = EXPECTED[name];
   const plain = mdxToPlainText(r.mdx);
 
-  it('infers the place and year of tests/fixtures/seeds.ts', () => {
+  it('infers the place and year of bench/fixtures/seeds.ts', () => {
     expect(r.placeId).toBe(seed.placeId);
     expect(r.year).toBe(seed.year);
     expect(r.frontmatter.year).toBe(seed.year);

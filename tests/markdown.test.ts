@@ -10,7 +10,7 @@ import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { loadMaterial } from '../scripts/gen-corpus';
+import { loadMaterial } from '../bench/gen-corpus';
 import { generateCorpus } from '../bench/corpus';
 import { renderFullBody, renderReportBody } from '../src/lib/content/body';
 import { sanitizeHtml } from '../src/lib/content/sanitize';

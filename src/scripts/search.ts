@@ -3,7 +3,17 @@
  * Pagefind's JS API, and renders results with highlighted excerpts and per-section sub-results.
  */
 import { t } from '../strings';
-import { initPagefind, searchNewestFirst, searchYear, verifyResults, type PagefindApi, type YearBundle, type YearEngine } from '../lib/search/engine';
+import {
+  allResults,
+  initPagefind,
+  SEARCH_HANDLE_EVENT,
+  searchSite,
+  verifyResults,
+  type PagefindApi,
+  type SearchHandle,
+  type SiteIndex,
+  type YearEngine,
+} from '../lib/search/engine';
 import { normalizeQuery, planQuery, queryTerms, matchesQuery } from '../lib/search/plan';
 import { resultSections, resultText, excerptFor } from '../lib/search/excerpt';
 import { type PagefindResultData } from '../lib/search/pagefind-files';
@@ -185,16 +195,8 @@ export async function runSearchPage(): Promise<void> {
   // Pagefind alone misses and over-matches Chinese (see src/lib/search/engine.ts): each year is asked
   // for one indexed word of each term (or all its reports are checked), and only results that
   // contain the whole query are kept.
-  const tableShares = await shares;
-  const bundles: YearBundle[] = years.map((year) => ({
-    year,
-    async search(rest) {
-      const plan = planQuery(q, await stopsOf(year), tableShares);
-      const { bundles: paths, tag } = byYear.get(year)!;
-      return searchYear({ year, bundles: paths, tag }, plan, rest, () => engine(year, paths, tag));
-    },
-  }));
-  const results = searchNewestFirst(bundles, filters);
+  const site: SiteIndex = { years: listed.years, stops: stopsOf, shares: await shares, engine };
+  const results = searchSite(q, filters, site);
   let found = 0;
   const showMore = async () => {
     let added = 0;
@@ -241,4 +243,6 @@ export async function runSearchPage(): Promise<void> {
   };
   more.addEventListener('click', showMore);
   await showMore();
+  const handle: SearchHandle = { query: q, all: () => allResults(searchSite(q, filters, site), q, filters, MAX_BATCH) };
+  document.dispatchEvent(new CustomEvent(SEARCH_HANDLE_EVENT, { detail: handle }));
 }

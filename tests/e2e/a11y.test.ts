@@ -6,10 +6,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SEEDS } from '../fixtures/seeds';
-import { launchBrowser } from '../helpers/browser';
-import { assertBuilt } from '../helpers/dist';
-import { serveDist, type DistServer } from '../helpers/server';
+import { SEEDS } from '../../bench/fixtures/seeds';
+import { launchBrowser } from '../../bench/browser';
+import { assertBuilt, DIST } from '../helpers/dist';
+import { serveDist, type DistServer } from '../../bench/server';
 
 const YEARS = [...new Set(SEEDS.map((s) => s.year))].sort();
 const PROVINCES = [...new Set(SEEDS.map((s) => s.placeId.split('/')[0]))].sort();
@@ -45,7 +45,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   assertBuilt();
-  server = await serveDist();
+  server = await serveDist(DIST);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 });

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDS } from '../fixtures/seeds';
+import { SEEDS } from '../../bench/fixtures/seeds';
 import { byId, inViewport, waitInViewport, useBuiltSite } from '../helpers/browser';
 import { exists, normalizeSpace, page as built } from '../helpers/dist';
 

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
 import { importText } from '../../src/lib/import/importer';
-import { SEEDS, readSeed } from '../fixtures/seeds';
+import { SEEDS, readSeed } from '../../bench/fixtures/seeds';
 import { reportPageYear } from '../../src/build/shards';
 import { BUNDLE_LIST_PATH, type BundleList } from '../../src/lib/search/bundles';
 import { DIST, assertBuilt, distFiles, exists, fileOf, html, htmlFiles, normalizeSpace, page, urlOf } from '../helpers/dist';
-import { serveDist, type DistServer } from '../helpers/server';
+import { serveDist, type DistServer } from '../../bench/server';
 
 // The public URLs are spelled out here on purpose rather than taken from src/lib/urls.ts: they are
 // the contract other sites link to, and changing one must fail a test.
@@ -276,7 +276,7 @@ describe('search index', () => {
 describe('links', () => {
   let server: DistServer;
   beforeAll(async () => {
-    server = await serveDist();
+    server = await serveDist(DIST);
   });
   afterAll(() => server?.close());
 

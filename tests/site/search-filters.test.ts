@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser';
-import { groundTruth } from '../helpers/search';
+import { groundTruth } from '../../bench/search';
 
 const site = useBuiltSite();
 

@@ -10,16 +10,16 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { genCorpusParallel } from '../../scripts/gen-corpus';
+import { genCorpusParallel } from '../../bench/gen-corpus';
 import { reportIds } from '../../src/build/scope';
 import { countByProvince, planShards, provinceOf } from '../../src/build/shards';
 import { bundlePath, PART_SIZE } from '../../src/lib/search/bundles';
 import { reportUrl } from '../../src/lib/urls';
 import { parseEntryId } from '../../src/lib/content/validate';
-import { CHROME_QUERIES, SEARCH_QUERIES } from '../fixtures/search-queries';
-import { launchBrowser } from '../helpers/browser';
-import { buildSharded, groundTruth, publishedDocs, ROOT, runQueries, score, scoreTable, siteBundles, verified, type QueryRun } from '../helpers/search';
-import { serveDist, type DistServer } from '../helpers/server';
+import { CHROME_QUERIES, SEARCH_QUERIES } from '../../bench/fixtures/search-queries';
+import { launchBrowser } from '../../bench/browser';
+import { buildSharded, groundTruth, publishedDocs, ROOT, runQueries, score, scoreTable, siteBundles, verified, type QueryRun } from '../../bench/search';
+import { serveDist, type DistServer } from '../../bench/server';
 
 const REPORTS = Number(process.env.SEARCH_CORPUS_REPORTS ?? 1000);
 const SHARDS = 3;
@@ -50,7 +50,7 @@ beforeAll(async () => {
   console.log(`sharded build (${SHARDS} shards): ${((Date.now() - b) / 1000).toFixed(1)} s`);
   server = await serveDist(site);
   browser = await launchBrowser();
-  pairs = await runQueries(server.origin, QUERIES, { browser, mode: 'pairs', siteDir: site, fragmentsFromDisk: true });
+  pairs = await runQueries(server.origin, QUERIES, { browser });
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -164,7 +164,7 @@ describe('the assembled site', () => {
     const id = marked[1];
     appendFileSync(join(CONTENT, 'reports', `${id}.mdx`), '\n本段用于检验增量重建。\n');
     expect(await rebuild()).toEqual(only(plan.get(provinceOf(id))!));
-    const [run] = verified(await runQueries(server.origin, ['检验增量重建'], { browser, mode: 'pairs', siteDir: site, fragmentsFromDisk: true }));
+    const [run] = verified(await runQueries(server.origin, ['检验增量重建'], { browser }));
     expect(run.urls).toEqual([reportUrl(parseEntryId(id)!.placeId, parseEntryId(id)!.year)]);
   }, 10 * 60_000);
 

@@ -1,16 +1,16 @@
 /**
  * Search recall on the production build of content/ (dist/): for every query of
- * tests/fixtures/search-queries.ts, every published report containing it is found, results are
- * reports that contain it, and page-chrome words find nothing. Measured through the query side the
- * search page should use (src/lib/search/engine.ts); plain Pagefind is measured too and logged.
+ * bench/fixtures/search-queries.ts, every published report containing it is found, results are
+ * reports that contain it, and page-chrome words find nothing. Measured on the built search page
+ * itself, every result it would list (bench/search.ts); plain Pagefind is measured too and logged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CHROME_QUERIES, SEARCH_QUERIES } from '../fixtures/search-queries';
-import { launchBrowser } from '../helpers/browser';
+import { CHROME_QUERIES, SEARCH_QUERIES } from '../../bench/fixtures/search-queries';
+import { launchBrowser } from '../../bench/browser';
 import { assertBuilt, DIST } from '../helpers/dist';
-import { groundTruth, runQueries, score, scoreTable, verified, type QueryRun } from '../helpers/search';
-import { serveDist, type DistServer } from '../helpers/server';
+import { groundTruth, runQueries, score, scoreTable, verified, type QueryRun } from '../../bench/search';
+import { serveDist, type DistServer } from '../../bench/server';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 const QUERIES = SEARCH_QUERIES.map((x) => x.q);
@@ -23,7 +23,7 @@ beforeAll(async () => {
   assertBuilt();
   server = await serveDist(DIST);
   browser = await launchBrowser();
-  pairs = await runQueries(server.origin, QUERIES, { browser, mode: 'pairs', siteDir: DIST });
+  pairs = await runQueries(server.origin, QUERIES, { browser });
 }, 300_000);
 
 afterAll(async () => {
@@ -54,7 +54,7 @@ describe('search recall on the seed site', () => {
   });
 
   it('measures plain Pagefind (pagefind.search(q) as typed) for comparison', { timeout: 300_000 }, async () => {
-    const raw = await runQueries(server.origin, QUERIES, { browser, mode: 'raw' });
+    const raw = await runQueries(server.origin, QUERIES, { browser, mode: 'raw', siteDir: DIST });
     const scores = raw.map((r) => score(r, groundTruth(CONTENT, r.query)));
     console.log(scoreTable('plain Pagefind (dist/)', scores));
     expect(scores).toHaveLength(QUERIES.length);

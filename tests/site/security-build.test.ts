@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../scripts/ensure-chromium';
+import { chromiumPath } from '../../bench/chromium';
 import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
-import { serveDist } from '../helpers/server';
+import { serveDist } from '../../bench/server';
 import { ATTACKS, attackFile, SENTINEL, type Attack } from '../security/attacks';
 import { activeContent, inlineScripts } from '../security/inert';
 

@@ -4,7 +4,8 @@
  * prefix words, searching a year by its plan, checking results against the whole query, and
  * handing them out newest year first.
  */
-import { matchesQuery, type QueryPlan } from './plan';
+import { matchesQuery, planQuery, type QueryPlan } from './plan';
+import type { BundleList } from './bundles';
 import { fetchIndexChunks, chunksForPrefix, scanBundles, type IndexChunk, type PagefindResult, type PagefindResultData } from './pagefind-files';
 import { resultText } from './excerpt';
 import { SEARCH_LANGUAGE } from './text';
@@ -96,7 +97,15 @@ export async function verifyResults(
     limit = Infinity,
     filters = {},
     onKept,
-  }: { batch?: number; limit?: number; filters?: Record<string, string>; onKept?: (d: PagefindResultData) => void } = {},
+    onChecked,
+  }: {
+    batch?: number;
+    limit?: number;
+    filters?: Record<string, string>;
+    onKept?: (d: PagefindResultData) => void;
+    /** Every result checked, with whether it was kept. */
+    onChecked?: (d: PagefindResultData, kept: boolean) => void;
+  } = {},
 ): Promise<{ kept: PagefindResultData[]; checked: number }> {
   const kept: PagefindResultData[] = [];
   let checked = 0;
@@ -106,10 +115,12 @@ export async function verifyResults(
     for (const next of loading) {
       const d = await next;
       checked++;
-      if (kept.length < limit && filtered(d) && matchesQuery(resultText(d), raw)) {
+      const keep = kept.length < limit && filtered(d) && matchesQuery(resultText(d), raw);
+      if (keep) {
         kept.push(d);
         onKept?.(d);
       }
+      onChecked?.(d, keep);
     }
   }
   return { kept: kept.slice(0, limit === Infinity ? undefined : limit), checked };
@@ -166,3 +177,61 @@ export function searchNewestFirst(bundles: readonly YearBundle[], filters: Recor
   };
 }
 
+/** The site's search index as the page loads it: each year's bundles, and a year's stop pairs and Pagefind instance, each loaded once. */
+export interface SiteIndex {
+  years: BundleList['years'];
+  stops(year: string): Promise<ReadonlySet<string>>;
+  /** The pair table's shares; without it every pair of a term is sent (more bytes, same results). */
+  shares?: ReadonlyMap<string, number>;
+  engine(year: string, bundles: readonly string[], tag?: string): Promise<YearEngine>;
+}
+
+/**
+ * The search page's search of the whole site for what the reader typed, with the reader's
+ * `filters`: each year planned on its own stop pairs (`planQuery`), searched by `searchYear`, and
+ * handed out newest year first (`searchNewestFirst`). Candidates, to be checked by `verifyResults`.
+ */
+export function searchSite(raw: string, filters: Record<string, string>, site: SiteIndex): ResultStream {
+  const bundles = site.years.map(({ year, bundles: paths, tag }): YearBundle => ({
+    year: String(year),
+    async search(rest) {
+      const plan = planQuery(raw, await site.stops(String(year)), site.shares);
+      return searchYear({ year: String(year), bundles: paths, tag }, plan, rest, () => site.engine(String(year), paths, tag));
+    },
+  }));
+  return searchNewestFirst(bundles, filters);
+}
+
+/** A result of `allResults`: its page and whether the page shows it. */
+export interface CheckedResult {
+  url: string;
+  kept: boolean;
+}
+
+/**
+ * Every candidate of a search, checked `batch` at a time as the page checks a screenful
+ * (`verifyResults`): what a reader is shown by paging to the end, in one call, with the candidates
+ * the check dropped. Keeps only URLs, so it holds at any size of site.
+ */
+export async function allResults(stream: ResultStream, raw: string, filters: Record<string, string>, batch = 40): Promise<CheckedResult[]> {
+  const out: CheckedResult[] = [];
+  for (let next = await stream.take(batch); next.length; next = await stream.take(batch)) {
+    await verifyResults(next, raw, { filters, batch, onChecked: (d, kept) => out.push({ url: d.url, kept }) });
+  }
+  return out;
+}
+
+/**
+ * The event on `document` by which the search page, once its first screenful is shown, hands its
+ * search to a measuring harness (bench/search.ts, which listens from before the page loads; a
+ * reader's page has no listener): recall is measured through the page itself, not a copy of it.
+ */
+export const SEARCH_HANDLE_EVENT = 'fazhi:search';
+
+/** The `detail` of SEARCH_HANDLE_EVENT. */
+export interface SearchHandle {
+  /** The query as the page normalised it. */
+  query: string;
+  /** Every result of the query as the page lists them, by a fresh search (`allResults`). */
+  all(): Promise<CheckedResult[]>;
+}
