@@ -11,7 +11,8 @@ import { toText } from 'hast-util-to-text';
 import mammoth from 'mammoth';
 import { visit, SKIP } from 'unist-util-visit';
 import type { HeadingDepth } from './headings';
-import { ImportError, importSource, type ImportOptions, type ImportResult, type SourceTable, type SourceText } from './importer';
+import { importSource } from './importer';
+import { ImportError, type ImportOptions, type ImportResult, type SourceTable, type SourceText } from './types';
 import { normalizeSpace, splitLines } from '../text';
 
 /**

@@ -19,7 +19,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToSource } from './docx';
-import { ImportError, type SourceMeta, type SourceText } from './importer';
+import { ImportError, type SourceMeta, type SourceText } from './types';
 import { normalizeSpace, parseDate } from '../text';
 import { isMetaValue, metaFieldOf, metaLabel, parseMetaFields, toSimplified, type MetaField, type MetaFieldValue } from './chrome';
 import { decodeAs, detectEncoding, encodingLabel, type TextEncoding } from './encoding';

@@ -25,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, InvalidPDFException, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { headingMarker } from './headings';
-import { ImportError, type SourceMeta, type SourceText } from './importer';
+import { ImportError, type SourceMeta, type SourceText } from './types';
 import { normalizeSpace } from '../text';
 
 /** pdf.js' CMaps (for CJK fonts without a Unicode map) and the standard 14 fonts, as file paths. */

@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { readDocx } from './docx';
-import { ImportError, type SourceText } from './importer';
+import { ImportError, type SourceText } from './types';
 import { decodeText, TextFileError, type TextEncoding } from './encoding';
 
 /** Extensions `readSource` reads, for messages and for picking files out of a directory. */
