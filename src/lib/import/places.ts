@@ -21,7 +21,7 @@ import { Converter } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import YAML, { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { isPlaceId, placeSchema, type PlaceLevel, type PlaceRef } from '../../schemas/place';
-import { nameStem } from '../../../bench/corpus';
+import { nameStem } from '../places/names';
 import { divisionCode, divisionTables } from '../places/divisions';
 import { fullNameOf } from '../places/tree';
 
