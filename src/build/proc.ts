@@ -1,9 +1,11 @@
 /**
- * Runs a command and samples the resident memory of its whole process tree from /proc, so
- * benchmarks can report the peak memory of a build stage (Linux only; elsewhere peak is 0).
+ * Runs a command (tinyexec) and samples the resident memory of its whole process tree (pidtree,
+ * pidusage), so benchmarks can report the peak memory of a build stage (Linux; elsewhere, where
+ * the tree cannot be read, peak is 0).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import pidtree from 'pidtree';
+import pidusage from 'pidusage';
+import { x, type Result } from 'tinyexec';
 
 export interface RunResult {
   code: number;
@@ -13,34 +15,21 @@ export interface RunResult {
   output: string;
 }
 
-function treeRss(root: number): number {
-  if (!existsSync('/proc')) return 0;
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      rss.set(Number(name), kb * 1024);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // the process ended while we looked
-    }
+/** The summed resident memory of process `root` and its descendants, in bytes; 0 once it is gone. */
+export async function treeRss(root: number): Promise<number> {
+  try {
+    const pids = await pidtree(root, { root: true });
+    // With several pids, one that ends while we look is left out rather than failing the rest.
+    // History (an open /proc file per pid) kept briefly: pids are reused once processes end.
+    const stats = await pidusage(pids, { maxage: 1000 });
+    return Object.values(stats).reduce((sum, s) => sum + (s?.memory ?? 0), 0);
+  } catch {
+    return 0;
   }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 /** Children started by runMeasured that have not ended yet. */
-const running = new Set<ChildProcess>();
+const running = new Set<Result>();
 
 /**
  * Sends `signal` to every child runMeasured started that still runs: a build stopped by a signal
@@ -50,32 +39,38 @@ export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
   for (const child of running) child.kill(signal);
 }
 
+/** How often the memory of a running command is sampled, in ms. */
+const SAMPLE_MS = 200;
+
 /** Runs `cmd`; with `echo` (a line prefix, possibly empty) its output is also written to ours as it comes. */
-export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv, echo?: string): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const start = performance.now();
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    running.add(child);
-    let output = '';
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (echo !== undefined) process.stdout.write(echo ? d.toString().replace(/^(?=.)/gm, echo) : d);
-    };
-    child.on('error', (e) => {
-      output += `${e.message}\n`;
-    });
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    let peakRss = 0;
-    const timer = setInterval(() => {
-      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
-    }, 200);
-    child.on('close', (code) => {
-      running.delete(child);
-      clearInterval(timer);
-      resolve({ code: code ?? 1, ms: performance.now() - start, peakRss, output });
-    });
-  });
+export async function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv, echo?: string): Promise<RunResult> {
+  const start = performance.now();
+  // The environment exactly as given (no inherited variables, no node_modules/.bin added to PATH).
+  const child = x(cmd, args, { nodeOptions: { env, stdio: ['ignore', 'pipe', 'pipe'] }, inheritEnv: false, nodePath: false, throwOnError: false });
+  running.add(child);
+  let peakRss = 0;
+  let sampling = true;
+  // One sample at a time: a slow one delays the next rather than piling up.
+  const sampler = (async () => {
+    while (sampling) {
+      await new Promise((ok) => setTimeout(ok, SAMPLE_MS));
+      if (sampling && child.pid) peakRss = Math.max(peakRss, await treeRss(child.pid));
+    }
+  })();
+  let output = '';
+  try {
+    for await (const line of child) {
+      output += `${line}\n`;
+      if (echo !== undefined) process.stdout.write(`${echo}${line}\n`);
+    }
+  } catch (e) {
+    // The command could not be started (or its streams failed): said in its output, as a failure.
+    output += `${e instanceof Error ? e.message : String(e)}\n`;
+  }
+  sampling = false;
+  await sampler;
+  running.delete(child);
+  return { code: child.exitCode ?? 1, ms: performance.now() - start, peakRss, output };
 }
 
 /** Seconds Astro's build log gives for content sync and page rendering, and the number of pages. */

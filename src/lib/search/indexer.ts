@@ -22,7 +22,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { renderReportBody } from '../content/body';
@@ -216,7 +215,7 @@ export interface BundleFigures {
  * Writes a bundle's index into `<workDir>/<year>-<part>/bundle/` with Pagefind, its reports' words
  * cut with its year's stop pairs, and stamps it with `digest` (`bundleDigest`). Every source must
  * have its doc. Uses this thread's Pagefind service, which writes one index at a time:
- * BundleWriter runs several in worker threads.
+ * BundleWriter (bundle-writer.ts) runs several in worker threads.
  */
 export async function writeBundle(b: Bundle<SearchSource>, stop: ReadonlySet<string>, workDir: string, digest: string): Promise<BundleFigures> {
   const t = performance.now();
@@ -248,97 +247,4 @@ export interface BundleJob {
   stop: string[];
   workDir: string;
   digest: string;
-}
-
-/**
- * Writes bundles (`writeBundle`) as they are given (`add`), `concurrency` at a time, each in a
- * worker thread with its own Pagefind service: one service writes one index at a time, and a
- * bundle takes about one core while it is written. A bundle whose inputs are unchanged since it
- * was last written (`bundleDigest`) is kept, and its reports' documents are never made. Also
- * writes each year's stop pairs for the search page. `done` resolves with every bundle's figures,
- * or rejects with the first failure.
- */
-export class BundleWriter {
-  private queue: BundleJob[] = [];
-  private figures: BundleFigures[] = [];
-  private idle: Worker[] = [];
-  private all: Worker[] = [];
-  private active = 0;
-  private failure: unknown;
-  private waiting: (() => void)[] = [];
-
-  constructor(
-    private readonly workDir: string,
-    private concurrency = 2,
-  ) {
-    mkdirSync(workDir, { recursive: true });
-  }
-
-  /** Writes up to `n` bundles at a time from now on (fewer while other work shares the cores). */
-  setConcurrency(n: number): void {
-    this.concurrency = n;
-    this.pump();
-  }
-
-  /** Queues `bundles` of `year`, whose stop pairs are `stop`; bundles read from built pages must have their docs. */
-  add(year: number, bundles: readonly Bundle<SearchSource>[], stop: string[]): void {
-    writeFileSync(stopListWorkFile(this.workDir, year), JSON.stringify({ pairs: stop.join('') }));
-    for (const bundle of bundles) {
-      const digest = bundleDigest(bundle, stop);
-      if (bundleUpToDate(this.workDir, bundle, digest)) this.figures.push({ bundle: bundlePath(bundle), reports: bundle.sources.length, ms: 0, indexed: false });
-      else this.queue.push({ bundle, stop, workDir: this.workDir, digest });
-    }
-    this.pump();
-  }
-
-  /** Resolves once every bundle given so far is written, with all figures; stops the workers (`add` starts them again). */
-  async done(): Promise<BundleFigures[]> {
-    if (this.queue.length || this.active) await new Promise<void>((ok) => this.waiting.push(ok));
-    const workers = this.all.splice(0);
-    this.idle = [];
-    // A worker that failed to start has exited already (threadId -1): waiting for its exit would never end.
-    await Promise.all(workers.map((worker) => (worker.threadId < 0 ? undefined : new Promise((ok) => (worker.once('exit', ok), worker.postMessage('close'))))));
-    if (this.failure !== undefined) throw this.failure;
-    return [...this.figures].sort((a, b) => a.bundle.localeCompare(b.bundle));
-  }
-
-  private pump(): void {
-    while (this.failure === undefined && this.queue.length && this.active < this.concurrency) {
-      const job = this.queue.shift()!;
-      this.active++;
-      void this.run(job).finally(() => {
-        this.active--;
-        this.pump();
-      });
-    }
-    if (!this.active && (!this.queue.length || this.failure !== undefined)) for (const ok of this.waiting.splice(0)) ok();
-  }
-
-  private async run(job: BundleJob): Promise<void> {
-    try {
-      await makeDocs(job.bundle.sources);
-      // Only what the worker needs crosses over: each report's URL and document.
-      const sources = job.bundle.sources.map(({ id, url, year, placeId, key, doc }) => ({ id, url, year, placeId, key, doc }));
-      const worker = this.idle.pop() ?? this.spawn();
-      const reply = await new Promise<{ figures?: BundleFigures; error?: string }>((ok, fail) => {
-        worker.once('message', ok);
-        worker.once('error', fail);
-        worker.postMessage({ ...job, bundle: { ...job.bundle, sources } });
-      });
-      worker.removeAllListeners('error');
-      this.idle.push(worker);
-      if (reply.error !== undefined) throw new Error(reply.error);
-      this.figures.push(reply.figures!);
-    } catch (e) {
-      this.failure ??= e;
-    }
-  }
-
-  private spawn(): Worker {
-    // Worker threads do not inherit tsx's loader: register it, then load the worker.
-    const url = new URL('./bundle-worker.ts', import.meta.url).href;
-    const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, { eval: true });
-    this.all.push(worker);
-    return worker;
-  }
 }
