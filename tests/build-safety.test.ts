@@ -5,7 +5,7 @@
  * and telemetry off for every astro process the scripts start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -357,10 +357,14 @@ describe('telemetry off', () => {
       ASTRO_TELEMETRY_DISABLED: '1',
     });
     expect(TELEMETRY_OFF).toEqual({ ASTRO_TELEMETRY_DISABLED: '1' });
-    // build.ts starts processes only through runMeasured, always with childEnv (and scripts/test.ts
-    // starts its steps, whose site tests build fixtures with astro, with it too).
-    const build = readFileSync(join(ROOT, 'scripts/build.ts'), 'utf8');
-    expect(build).not.toMatch(/(?<![.\w])(spawn|spawnSync|exec|execFile|execSync|fork)\(/);
+    // The build (scripts/build.ts and its orchestration in src/build/) starts processes only
+    // through runMeasured (src/build/proc.ts), always with childEnv (and scripts/test.ts starts its
+    // steps, whose site tests build fixtures with astro, with it too).
+    const buildDir = join(ROOT, 'src/build');
+    const sources = ['scripts/build.ts', ...readdirSync(buildDir).filter((f) => f.endsWith('.ts') && f !== 'proc.ts').map((f) => `src/build/${f}`)];
+    const build = sources.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    expect(build).not.toMatch(/(?<![.\w])(spawn|spawnSync|exec|execFile|execSync|fork|x)\(/);
+    expect(build).not.toMatch(/from 'node:child_process'|from 'tinyexec'/);
     const calls = [...build.matchAll(/runMeasured\(([^\n]*)\)/g)].map((m) => m[1]);
     expect(calls.length).toBeGreaterThan(0);
     for (const args of calls) expect(args).toContain('childEnv(');

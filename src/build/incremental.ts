@@ -1,9 +1,9 @@
 /**
  * Incremental builds, page by page. Astro renders every page of every build; with 10,000 reports
  * that is most of a rebuild after a one-line edit. A page here is a pure function of its props
- * (and the code), so a build that scripts/build.ts starts with PAGE_CACHE (after checking that the
+ * (and the code), so a build that src/build/whole.ts starts with PAGE_CACHE (after checking that the
  * code is what it was) renders only the pages whose props changed since the last build, and
- * scripts/build.ts takes the others from that build's output. Every route with many pages passes
+ * carry-over.ts takes the others from that build's output. Every route with many pages passes
  * its paths through `pagesToRender`, which also records each page's props for the next build.
  */
 import { createHash } from 'node:crypto';

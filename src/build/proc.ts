@@ -92,7 +92,7 @@ export function astroStages(log: string): { syncSec: number; pagesSec: number; p
   };
 }
 
-/** One step of `npm run build` (an astro build or a Pagefind run), as scripts/build.ts reports it for npm run bench. */
+/** One step of `npm run build` (an astro build or a Pagefind run), as the build reports it for npm run bench (steps.ts). */
 export interface StepFigures {
   step: string;
   ms: number;

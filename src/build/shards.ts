@@ -1,6 +1,6 @@
 /**
  * Split builds. A site too large for one build is built as shards that can run on separate
- * machines and are then assembled into one site (scripts/build.ts):
+ * machines and are then assembled into one site (sharded.ts):
  * - shard 0 holds the national pages (home, places index, years, indicators, open data, feed,
  *   search) and reads every entry's frontmatter, but renders no report;
  * - shards 1..n each hold the report and place pages of a group of provinces;
@@ -9,6 +9,8 @@
  * Provinces are the unit because a place page lists the places below it, so a province's pages
  * only ever need that province's reports. Plain functions; the plan depends only on the content.
  */
+
+import { BUNDLE_LIST_PATH } from '../lib/search/bundles';
 
 /** The shard this build is, from `SHARD=k/n` (k = 0 … n); undefined for a whole-site build. */
 export interface ShardSpec {
@@ -100,10 +102,13 @@ export function reportPageYear(rel: string): number | undefined {
  * True if the file `rel` (relative to shard `shard`'s output) goes into the assembled site: the
  * pages it owns, and the hashed assets every shard emits alike. Shards other
  * than 0 also render the national pages; those copies are dropped here. Search bundles are not
- * in any shard's output: they are built beside the shards and linked in by the assembly.
+ * in any shard's output (only their list, from shard 0): they are built beside the shards and
+ * linked in by the assembly.
  */
 export function keepInAssembly(rel: string, shard: number, plan: ReadonlyMap<string, number>): boolean {
   if (rel.startsWith('_astro/')) return true;
+  // The bundle list is a national page's (shard 0's, from every report); the bundles themselves are linked in.
+  if (rel === BUNDLE_LIST_PATH.slice(1)) return shard === 0;
   if (rel.startsWith('pagefind/')) return false;
   return ownerOfPath(`/${rel}`, plan) === shard;
 }

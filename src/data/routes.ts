@@ -8,7 +8,7 @@ import { buildScope } from '../build/scope';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
 import { evenSample, pairTable, type PairTable } from '../lib/search/pairs';
-import { bundleList, planBundles, type BundleList } from '../lib/search/bundles';
+import { bundleListOf, type BundleList } from '../lib/search/bundles';
 import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, reportText, type Report } from './reports';
 
 /**
@@ -217,16 +217,22 @@ export async function searchPairTable(): Promise<PairTable> {
 }
 
 /**
- * The search index's bundles and stop lists, as the index is built from the same published reports
- * (src/lib/search/bundles.ts): rendered into the search page, so a first search need not ask for
- * the list. scripts/build.ts checks that the index it built is this one.
+ * The search index's bundles and stop lists, planned from this build's published reports
+ * (src/lib/search/bundles.ts, bundleListOf), each year tagged with a digest of its reports: computed
+ * once per build, rendered into the search page (so a first search need not ask for the list) and
+ * written as its file (src/pages/pagefind/bundles.json.ts), which the build checks against the
+ * bundles it indexed (src/build/site-check.ts).
  */
-export async function searchBundleList(): Promise<BundleList> {
-  const reports = await getReports();
-  const tags = new Map<number, string>();
-  for (const year of new Set(reports.map((r) => r.year))) {
-    const digests = reports.filter((r) => r.year === year).map((r) => `${r.id}:${(r.entry as { digest?: string }).digest}`);
-    tags.set(year, createHash('sha1').update(digests.join('\n')).digest('hex').slice(0, 12));
-  }
-  return bundleList(planBundles(reports.map((r) => ({ placeId: r.place.id, year: r.year, url: reportUrl(r.place.id, r.year) }))), tags);
+let bundles: Promise<BundleList> | undefined;
+export function searchBundleList(): Promise<BundleList> {
+  bundles ??= (async () => {
+    const reports = await getReports();
+    const tags = new Map<number, string>();
+    for (const year of new Set(reports.map((r) => r.year))) {
+      const digests = reports.filter((r) => r.year === year).map((r) => `${r.id}:${(r.entry as { digest?: string }).digest}`);
+      tags.set(year, createHash('sha1').update(digests.join('\n')).digest('hex').slice(0, 12));
+    }
+    return bundleListOf(reports.map((r) => ({ placeId: r.place.id, year: r.year, url: reportUrl(r.place.id, r.year) })), tags);
+  })();
+  return bundles;
 }

@@ -45,7 +45,11 @@ export function planBundles<S extends { placeId: string; url: string; year: numb
   return bundles;
 }
 
-/** The bundle list as a file, for tools (the search page has it in its HTML, see BUNDLE_LIST_ID). */
+/**
+ * The bundle list as a file: written by the site build (src/pages/pagefind/bundles.json.ts) from
+ * the same list the search page has in its HTML (BUNDLE_LIST_ID), read by the build's check
+ * (src/build/site-check.ts) and by tools.
+ */
 export const BUNDLE_LIST_PATH = '/pagefind/bundles.json';
 
 /** Pagefind's runtime for the index language (src/lib/search/text.ts), in every bundle. */
@@ -75,6 +79,18 @@ export function bundleList(bundles: readonly Pick<Bundle, 'year' | 'part'>[], ta
       .map(([year, paths]) => ({ year, bundles: paths, stop: stopListPath(year), ...(tags.has(year) ? { tag: tags.get(year) } : {}) })),
   };
 }
+
+/** What a report is to the bundle list: its place, year and page. */
+export type BundleSource = { placeId: string; url: string; year: number };
+
+/**
+ * The bundle list of the published reports `reports`: the one place it is computed, for the search
+ * page and its file (src/data/routes.ts). `tags` as in BundleList.
+ */
+export const bundleListOf = (reports: readonly BundleSource[], tags?: ReadonlyMap<number, string>): BundleList => bundleList(planBundles(reports), tags);
+
+/** `list` without its cache tags: the bundles and stop lists, which must be the ones indexed. */
+export const untaggedList = (list: BundleList): BundleList => ({ years: list.years.map(({ tag: _tag, ...y }) => y) });
 
 /** A bundle's entry file as Pagefind fetches it when given `metaCacheTag: tag` (else it adds the time). */
 export const entryUrl = (bundle: string, tag?: string): string => `${bundle}pagefind-entry.json${tag ? `?ts=${tag}` : ''}`;

@@ -1,5 +1,5 @@
 /**
- * The site's search index, built from the content directory beside the site build (scripts/build.ts
+ * The site's search index, built from the content directory beside the site build (src/build/search.ts
  * runs both at once): every published report's search document (src/lib/search/doc.ts), rendered
  * with the site's own Markdown renderer and labelled by the same `searchFields` as its page, is
  * given to Pagefind through its Node API, in bundles per part of a year (src/lib/search/bundles.ts).
@@ -7,8 +7,8 @@
  * Why beside the build and not over its pages: indexing is about half of a large build's work, and
  * run after the pages it waits for all of them. Every body is rendered by the one body renderer the
  * reports loader uses (src/lib/content/body.ts), so the index holds exactly the text the pages show.
- * scripts/build.ts then checks that the indexed reports are exactly the report pages built, so a
- * report is searchable if and only if it is published.
+ * The build then checks (src/build/site-check.ts) that the indexed reports are exactly the report
+ * pages built, so a report is searchable if and only if it is published.
  *
  * Pagefind's work grows with the number of distinct words per report, and the pairs found in most
  * reports of a year (法治, 政府, 复议 …) are a good part of them while telling reports apart least. So
