@@ -7,7 +7,9 @@
  * line, a run of short lines above the report), and a line of prose never is, so a body sentence
  * that merely contains a chrome word (`关注`, `业主`, `浏览`) is never touched.
  */
-import { chromeRule, infoLineDate, isMetaValue, isProse, MENU_RUN, menuRunLines, metaFieldOf, metaLabel, pageTitleOf, parseMetaFields, type MetaField } from './chrome';
+import { chromeRule, MENU_RUN, menuRunLines, pageTitleOf } from './chrome';
+import { isProse } from './lines';
+import { infoLineDate, isMetaValue, metaFieldOf, metaLabel, parseMetaFields, type MetaField } from './meta-fields';
 import { normalizeSpace, parseDate, splitLines } from '../text';
 
 /** One non-empty line of the source, whitespace-normalised, with its 1-based line number. */

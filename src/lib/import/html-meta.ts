@@ -6,7 +6,8 @@
  * 发布时间, or the one date of the info line, is a publication date.
  */
 import { normalizeSpace, parseDate } from '../text';
-import { isMetaValue, metaFieldOf, metaLabel, parseMetaFields, toSimplified, type MetaField, type MetaFieldValue } from './chrome';
+import { isMetaValue, metaFieldOf, metaLabel, parseMetaFields, type MetaField, type MetaFieldValue } from './meta-fields';
+import { toSimplified } from './lines';
 import type { SourceMeta } from './types';
 import type { Block } from './html-blocks';
 

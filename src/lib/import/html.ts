@@ -21,7 +21,7 @@ import { parseHTML } from 'linkedom';
 import { htmlToSource } from './docx';
 import { ImportError, type SourceText } from './types';
 import { normalizeSpace, parseDate } from '../text';
-import { toSimplified } from './chrome';
+import { toSimplified } from './lines';
 import { decodeHtml } from './html-decode';
 import { blockText, compact, denseCore, ID_ATTR, readabilityPick, readBlocks, SENTENCE_MARK, sentenceWeights, type Block } from './html-blocks';
 import { buildMeta, infoLineDate, isGovBlock, isInfoLine, labelRuns, metaFields, metaTags, textsOf } from './html-meta';

@@ -4,7 +4,8 @@
  * metadata); when there is none, `inferredTitle` builds one in 公文 form, and the entry says so.
  */
 import type { SourceLine } from './clean';
-import { metaLabel, parseMetaFields, toSimplified } from './chrome';
+import { metaLabel, parseMetaFields } from './meta-fields';
+import { toSimplified } from './lines';
 import { headingMarker, ORGAN } from './headings';
 import { charLength } from '../text';
 
