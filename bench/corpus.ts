@@ -1,3 +1,4 @@
+// Long: one seeded generator whose parts (places, sentences, figures, files) share its tables and random stream; not yet split.
 /**
  * A synthetic corpus of annual rule-of-law government reports, for benchmarks and search tests
  * at a scale the real content does not have yet. Everything is derived from a seed number with

@@ -1,3 +1,4 @@
+// Long because it is a table: each indicator's patterns, as data, beside the others they must not be mistaken for.
 /**
  * How the reports state each registered indicator: the extractor's patterns, keyed by registry key
  * (src/lib/figures/indicators.ts stays the single source of key, label, unit and kind).
