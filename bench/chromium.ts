@@ -3,12 +3,11 @@
  * package rather than a Playwright-downloaded browser: it installs offline from the distro mirror,
  * and CI and developers get the same binary.
  *
- * As a CLI (`tsx scripts/ensure-chromium.ts`) it installs Chromium when running as root, and
+ * Its CLI (`tsx scripts/ensure-chromium.ts`) installs Chromium when running as root, and
  * otherwise exits 1 saying how to install it. Browser tests are never skipped silently.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';

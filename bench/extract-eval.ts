@@ -4,9 +4,8 @@
  * The gold comes from the seed entries' frontmatter (content/reports/<place id>/<year>.mdx, `indicators`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { extractIndicators, scoreProposals, type Proposal, type Score } from '../src/lib/figures/extract';
 import { mdxToPlainText, splitMdxFile } from '../src/lib/content/mdx';
 import { readSeed, SEEDS, type Seed } from './fixtures/seeds';

@@ -4,11 +4,10 @@
  * Chinese text to read. We use Debian's `fonts-noto-cjk` (Noto Serif/Sans CJK SC), as we use
  * Debian's Chromium (bench/chromium.ts): it installs offline from the distro mirror.
  *
- * As a CLI (`tsx scripts/ensure-fonts.ts`) it installs the fonts when running as root, and
+ * Its CLI (`tsx scripts/ensure-fonts.ts`) installs the fonts when running as root, and
  * otherwise exits 1 with the command to run. Tests that need the fonts are never skipped silently.
  */
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 
 export const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
 
