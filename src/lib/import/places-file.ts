@@ -1,8 +1,9 @@
 /** Adding proposed places to places.yaml, keeping the file's own text, comments and order byte for byte. */
-import { renameSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML, { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { isPlaceId, placeSchema, type PlaceRef } from '../../schemas/place';
+import { writeWhole } from './write';
 
 const parentIdOf = (id: string) => (id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined);
 
@@ -76,12 +77,6 @@ export function addPlaces(dir: string, places: readonly PlaceRef[]): string[] {
     added.push(place.id);
   }
   if (!added.length) return added;
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  writeWhole(file, text);
   return added;
 }

@@ -3,7 +3,7 @@
  * keeps its hand-edited fields, a published entry is replaced only when forced and after a
  * backup, and nothing is ever written outside reports/ of the content directory.
  */
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isPlaceId, PLACE_ID_RULE } from '../../schemas/place';
 import { reportSchema, type ReportFrontmatter } from '../../schemas/report';
@@ -11,6 +11,7 @@ import { mdxFile, splitMdxFile } from '../content/mdx';
 import { isDraft } from '../content/published';
 import { addPlaces, PlaceFileError } from './places';
 import { ImportError, type ImportResult } from './types';
+import { writeWhole } from './write';
 
 /** Frontmatter fields people edit by hand; a re-import keeps them from the existing file. */
 export const HAND_EDITED_FIELDS = ['indicators', 'source.site', 'source.url', 'draft'] as const;
@@ -192,12 +193,6 @@ export function saveEntry(dir: string, result: ImportResult, opts: SaveOptions =
   }
   if (published) saved.backup = backupFile(target, opts.now);
   mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, mdx);
-    renameSync(tmp, target);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  writeWhole(target, mdx);
   return saved;
 }
