@@ -37,8 +37,8 @@ describe('places loader', () => {
   it('says a missing file is missing, and loadPlaces and the collection parser throw every problem', () => {
     const empty = mkdtempSync(join(tmpdir(), 'fazhi-places-'));
     expect(readPlaces(empty, 'places.yaml').problems).toEqual([{ file: 'places.yaml', message: '缺少地区数据文件 / places.yaml is missing' }]);
-    expect(() => loadPlaces(empty)).toThrowError(PlacesError);
+    expect(() => loadPlaces(empty)).toThrow(PlacesError);
     const bad = '- id: Hunan\n  name: 湖南省\n  level: province\n- id: hubei\n  name: 湖\n  level: province\n';
-    expect(() => placesParser('c/places.yaml')(bad)).toThrowError(/^地区数据文件有误.*\/ invalid places file:\nc\/places.yaml:1 › Hunan.id: 地区 id“Hunan”不符合规则[^\n]*\nc\/places.yaml:5 › hubei.name: 名称至少两个字/);
+    expect(() => placesParser('c/places.yaml')(bad)).toThrow(/^地区数据文件有误.*\/ invalid places file:\nc\/places.yaml:1 › Hunan.id: 地区 id“Hunan”不符合规则[^\n]*\nc\/places.yaml:5 › hubei.name: 名称至少两个字/);
   });
 });
