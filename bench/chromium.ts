@@ -6,8 +6,8 @@
  * Its CLI (`tsx scripts/ensure-chromium.ts`) installs Chromium when running as root, and
  * otherwise exits 1 saying how to install it. Browser tests are never skipped silently.
  */
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { run } from './run';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -32,21 +32,7 @@ export function chromiumPath(): string {
   return CHROMIUM_PATH;
 }
 
-/** Runs a command with inherited output and no stdin; resolves with its exit code. */
-function run(cmd: string, args: string[]): Promise<number> {
-  console.log(`$ ${cmd} ${args.join(' ')}`);
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    child.on('error', (e) => {
-      console.error(`无法运行 / could not run ${cmd}: ${e.message}`);
-      resolve(127);
-    });
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
+const NONINTERACTIVE = { DEBIAN_FRONTEND: 'noninteractive' };
 
 /**
  * Ensures Chromium is installed, installing it with apt-get when running as root.
@@ -59,7 +45,7 @@ export async function ensureChromium(): Promise<number> {
     return 1;
   }
   console.log(`未找到 ${CHROMIUM_PATH}，正在安装 / ${CHROMIUM_PATH} not found, installing Debian's chromium…`);
-  const code = (await run('apt-get', ['update'])) || (await run('apt-get', ['install', '-y', 'chromium']));
+  const code = (await run('apt-get', ['update'], NONINTERACTIVE)) || (await run('apt-get', ['install', '-y', 'chromium'], NONINTERACTIVE));
   if (code !== 0) {
     console.error(`安装 Chromium 失败 / installing Chromium failed (exit ${code}).\n${CHROMIUM_MISSING}`);
     return code;

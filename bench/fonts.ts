@@ -7,7 +7,8 @@
  * Its CLI (`tsx scripts/ensure-fonts.ts`) installs the fonts when running as root, and
  * otherwise exits 1 with the command to run. Tests that need the fonts are never skipped silently.
  */
-import { spawnSync } from 'node:child_process';
+import { xSync } from 'tinyexec';
+import { runSync } from './run';
 
 export const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
 
@@ -17,17 +18,16 @@ export const CJK_FONTS_MISSING =
 
 /** True if fontconfig knows a font covering Chinese (`fc-list :lang=zh` lists one). */
 export function hasCjkFonts(): boolean {
-  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() !== '';
+  try {
+    const r = xSync('fc-list', [':lang=zh', 'family'], { nodePath: false, throwOnError: false });
+    return r.exitCode === 0 && r.stdout.trim() !== '';
+  } catch {
+    return false; // no fontconfig at all
+  }
 }
 
-/** Runs a command with inherited output and no stdin; returns its exit code. */
-function runCommand(cmd: string, args: string[]): number {
-  console.log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (r.error) console.error(`无法运行 / could not run ${cmd}: ${r.error.message}`);
-  return r.status ?? 1;
-}
+const NONINTERACTIVE = { DEBIAN_FRONTEND: 'noninteractive' };
+const runCommand = (cmd: string, args: string[]) => runSync(cmd, args, NONINTERACTIVE);
 
 /**
  * Ensures CJK fonts are installed, installing `fonts-noto-cjk` with apt-get when running as root.

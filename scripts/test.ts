@@ -6,13 +6,13 @@
  *   4. site and browser tests against dist/ (`vitest run --project site`)
  * Stops at the first failing step and exits with its code.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, ensureChromium } from '../bench/chromium';
 import { CJK_FONT_PACKAGE, ensureCjkFonts } from '../bench/fonts';
-import { childEnv } from '../src/build/env';
+import { run } from '../bench/run';
+import { TELEMETRY_OFF } from '../src/build/env';
 
 const { values } = parseArgs({
   options: {
@@ -48,20 +48,9 @@ interface Outcome {
   ms: number;
 }
 
-/** Runs a command with its output streamed to ours; resolves with its exit code. */
-function exec(cmd: string, args: string[]): Promise<number> {
-  console.log(`$ ${cmd} ${args.join(' ')}`);
-  return new Promise((resolve) => {
-    // Telemetry off for every astro process below, the fixture builds of the site tests included.
-    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv(process.env) });
-    child.on('error', (e) => {
-      console.error(`无法运行 / could not run ${cmd}: ${e.message}`);
-      resolve(127);
-    });
-    // A child killed by a signal has no exit code; report it as a failure, never as success.
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
+/** Runs a command with its output streamed to ours; resolves with its exit code. Telemetry off for
+ * every astro process below, the fixture builds of the site tests included. */
+const exec = (cmd: string, args: string[]) => run(cmd, args, TELEMETRY_OFF);
 
 const steps: Step[] = [
   { name: 'Chromium', run: ensureChromium },
