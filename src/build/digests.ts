@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outline, partsCovered } from '../lib/figures/compliance';
-import { splitFrontmatter } from '../lib/content/validate';
+import { splitFrontmatter } from '../lib/content/yaml';
 import type { BuildConfig } from '../lib/config';
 import { filesUnder } from './files';
 import { provinceOf } from './shards';

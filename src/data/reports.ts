@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { bodyText, CONTENT_PROBLEMS, entryProblems, formatProblems, parseEntryId, splitFrontmatter } from '../lib/content/validate';
+import { bodyText, CONTENT_PROBLEMS, entryProblems, formatProblems, parseEntryId } from '../lib/content/validate';
+import { splitFrontmatter } from '../lib/content/yaml';
 import { INDICATORS, type IndicatorDef } from '../lib/figures/indicators';
 import { complianceOf, type Compliance } from '../lib/figures/compliance';
 import { buildScope } from '../build/scope';

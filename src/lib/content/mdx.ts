@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import YAML from 'yaml';
 import type { Block } from '../import/headings';
+import { frontmatterData, splitFrontmatter } from './yaml';
 
 /** The parser of the site's report bodies: Markdown + MDX + GFM, as @astrojs/mdx with remark-gfm. */
 export const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
@@ -72,20 +73,23 @@ export function mdxFile(frontmatter: Record<string, unknown>, body: string): str
   return `---\n${frontmatterToYaml(frontmatter)}---\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+// mdxFile puts a blank line between frontmatter and body; it is not part of the body.
+const leadingBlankLines = (body: string) => body.replace(/^(?:[ \t]*\r?\n)+/, '');
 
-/** Splits an MDX file into its frontmatter (parsed YAML, `{}` when absent) and body. */
+/**
+ * Splits an MDX file into its frontmatter (`{}` when absent) and body, by the content YAML reader
+ * (./yaml.ts), so the importer reads files as check and build do; throws on YAML problems.
+ */
 export function splitMdxFile(mdx: string): { data: Record<string, unknown>; body: string } {
-  const m = FRONTMATTER.exec(mdx);
-  if (!m) return { data: {}, body: mdx };
-  const data = (YAML.parse(m[1]) ?? {}) as Record<string, unknown>;
-  // mdxFile puts a blank line between frontmatter and body; it is not part of the body.
-  return { data, body: mdx.slice(m[0].length).replace(/^(?:[ \t]*\r?\n)+/, '') };
+  const parts = splitFrontmatter(mdx);
+  if (!parts) return { data: {}, body: mdx };
+  return { data: frontmatterData(parts.yaml), body: leadingBlankLines(parts.body) };
 }
 
-/** Parses an MDX body (or whole file: the frontmatter is skipped) into mdast, as the site would. */
+/** Parses an MDX body (or whole file: the frontmatter is skipped, not read) into mdast, as the site would. */
 export function parseMdx(mdx: string): Root {
-  return mdxParser.parse(splitMdxFile(mdx).body);
+  const parts = splitFrontmatter(mdx);
+  return mdxParser.parse(parts ? leadingBlankLines(parts.body) : mdx);
 }
 
 function phrasingText(node: Nodes): string {

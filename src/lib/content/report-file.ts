@@ -5,9 +5,9 @@
  * so what one accepts the other accepts, and every problem of a file is found in one pass.
  */
 import { reportSchema, type ReportData } from '../../schemas/report';
-import { bodyProblems, splitFrontmatter, type Problem } from './validate';
+import { bodyProblems, type Problem } from './validate';
 import { renderReportBody, type BodyResult } from './body';
-import { lineOfPath, parseYaml, type ParsedYaml } from './yaml';
+import { lineOfPath, parseYaml, splitFrontmatter, type ParsedYaml } from './yaml';
 
 export interface ReportFile {
   /** The frontmatter as the schema parsed it; absent when it has problems. */

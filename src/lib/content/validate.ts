@@ -27,13 +27,6 @@ export interface EntryInput {
 export const quoteNotFound = (quote: string) =>
   `引文“${quote}”在正文中找不到，请逐字复制正文原句 / the quote does not occur in the body; copy it from the text exactly`;
 
-/** Splits an MDX file into frontmatter source, body and the line the body starts on (1-based). */
-export function splitFrontmatter(src: string): { yaml: string; body: string; bodyLine: number } | undefined {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
-  if (!m) return undefined;
-  return { yaml: m[1], body: src.slice(m[0].length), bodyLine: m[0].split('\n').length };
-}
-
 /** The body as a reader sees its text: Markdown escapes and heading marks removed. */
 export function bodyText(body: string): string {
   return body

@@ -1,9 +1,9 @@
 /**
- * The one YAML reader of content (report frontmatter and places.yaml), for check and build alike:
- * the `yaml` package with the YAML 1.2 core schema, so `2009-02-30` stays text for the strict
- * date rule instead of rolling over, duplicate keys are errors, and anchors and aliases (which
- * content never needs, and which can blow up into gigabytes: the "billion laughs") are refused
- * before anything is expanded.
+ * The one YAML reader of content (report frontmatter and places.yaml) and the one frontmatter
+ * splitter, for check, build and importer alike: the `yaml` package with the YAML 1.2 core
+ * schema, so `2009-02-30` stays text for the strict date rule instead of rolling over, duplicate
+ * keys are errors, and anchors and aliases (which content never needs, and which can blow up into
+ * gigabytes: the "billion laughs") are refused before anything is expanded.
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
@@ -46,6 +46,31 @@ export function parseYaml(text: string): ParsedYaml {
   } catch (e) {
     return { doc, lineCounter, problems: [{ message: `YAML 内容无法读取 / YAML could not be read: ${(e as Error).message}` }] };
   }
+}
+
+/**
+ * Splits a content file into its frontmatter source (between a first line `---` and the next line
+ * `---`), its body and the line the body starts on (1-based); undefined when the file does not
+ * start with frontmatter. The one splitter of content files, for check, build and importer alike.
+ */
+export function splitFrontmatter(src: string): { yaml: string; body: string; bodyLine: number } | undefined {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
+  if (!m) return undefined;
+  return { yaml: m[1], body: src.slice(m[0].length), bodyLine: m[0].split('\n').length };
+}
+
+/**
+ * Frontmatter source (from splitFrontmatter) as data, `{}` when empty, for callers that read a file
+ * rather than judge it (the importer, scripts, benchmarks); throws on the problems `parseYaml`
+ * finds, each with its line in the file.
+ */
+export function frontmatterData(yaml: string): Record<string, unknown> {
+  const parsed = parseYaml(yaml);
+  if (parsed.problems.length) {
+    // Frontmatter starts on line 2 of the file, after its `---`.
+    throw new Error(parsed.problems.map((p) => (p.line ? `第 ${p.line + 1} 行 / line ${p.line + 1}: ` : '') + p.message).join('\n'));
+  }
+  return (parsed.value ?? {}) as Record<string, unknown>;
 }
 
 /**

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { renderReportBody } from '../content/body';
-import { parseYaml } from '../content/yaml';
+import { parseYaml, splitFrontmatter } from '../content/yaml';
 import { buildPlaceTree, type Place } from '../places/tree';
 import { loadPlaces } from '../places/load';
 import { isPublished, reportIdsByYear } from '../content/published';
@@ -33,7 +33,7 @@ import { bundlePath, stopListPath, type Bundle } from './bundles';
 import { searchDocHtml, searchDocOf, searchFields, type SearchDoc, type SearchFields } from './doc';
 import { pairsOf } from './pairs';
 import { reportUrl } from '../urls';
-import { parseEntryId, splitFrontmatter } from '../content/validate';
+import { parseEntryId } from '../content/validate';
 
 /** Bumped when search documents change for the same content in a way the code digest cannot see. */
 const DOC_VERSION = 'pairs-3';
