@@ -79,6 +79,19 @@ export function writeCorpus(out: string, corpus: Corpus, args: string): void {
   }
 }
 
+/** The options of every command that generates a corpus, for parseArgs: its size and its seed. */
+export const CORPUS_OPTIONS = {
+  reports: { type: 'string', default: '1000' },
+  seed: { type: 'string', default: '1' },
+} as const;
+
+/** `--reports` and `--seed` as numbers; undefined unless both are whole numbers and there is a report at least. */
+export function corpusSize(values: { reports?: string; seed?: string }): { reports: number; seed: number } | undefined {
+  const reports = Number(values.reports);
+  const seed = Number(values.seed);
+  return Number.isInteger(reports) && reports >= 1 && Number.isInteger(seed) ? { reports, seed } : undefined;
+}
+
 export interface GenOptions {
   reports: number;
   seed: number;

@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { genCorpus } from '../bench/gen-corpus';
+import { CORPUS_OPTIONS, corpusSize, genCorpus } from '../bench/gen-corpus';
 import { launchBrowser } from '../bench/browser';
 import { buildSite, ROOT, siteBundles } from '../bench/search';
 import { serveDist } from '../bench/server';
@@ -135,9 +135,8 @@ export async function measureSearch(origin: string, query: string): Promise<Meas
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      ...CORPUS_OPTIONS,
       site: { type: 'string' },
-      reports: { type: 'string', default: '1000' },
-      seed: { type: 'string', default: '1' },
       query: { type: 'string', multiple: true },
       keep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -147,12 +146,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const reports = Number(values.reports);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(reports) || reports < 1 || !Number.isInteger(seed)) {
+  const size = corpusSize(values);
+  if (!size) {
     console.error(USAGE);
     process.exit(2);
   }
+  const { reports, seed } = size;
   const queries = values.query?.length ? values.query : ['行政复议'];
   const work = join(ROOT, '.tmp', `bench-search-${process.pid}`);
   let site = values.site;

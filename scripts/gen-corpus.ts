@@ -8,7 +8,7 @@
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { genCorpus, genCorpusParallel, type MaterialKind } from '../bench/gen-corpus';
+import { CORPUS_OPTIONS, corpusSize, genCorpus, genCorpusParallel, type MaterialKind } from '../bench/gen-corpus';
 
 const USAGE = `用法 / usage: npm run gen-corpus -- --reports N --out DIR [--seed S] [--material seeds|content]
 
@@ -23,9 +23,8 @@ Then: CONTENT_DIR=DIR npm run build -- --out OUT`;
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      reports: { type: 'string', default: '1000' },
+      ...CORPUS_OPTIONS,
       out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
       material: { type: 'string', default: 'seeds' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -34,17 +33,16 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const reports = Number(values.reports);
-  const seed = Number(values.seed);
+  const size = corpusSize(values);
   const material = values.material as MaterialKind;
-  if (!values.out || !Number.isInteger(reports) || reports < 1 || !Number.isInteger(seed) || !['seeds', 'content'].includes(material)) {
+  if (!values.out || !size || !['seeds', 'content'].includes(material)) {
     console.error(USAGE);
     process.exit(2);
   }
   const started = Date.now();
-  const o = { reports, seed, out: values.out, material };
+  const o = { ...size, out: values.out, material };
   let summary: { places: number; reports: number; bytes: number };
-  if (reports >= 2000) summary = await genCorpusParallel(o);
+  if (o.reports >= 2000) summary = await genCorpusParallel(o);
   else {
     const corpus = genCorpus(o);
     summary = { places: corpus.places.length, reports: corpus.reports.length, bytes: corpus.reports.reduce((s, r) => s + Buffer.byteLength(r.file), 0) };
