@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, ensureChromium } from '../bench/chromium';
 import { CJK_FONT_PACKAGE, ensureCjkFonts } from '../bench/fonts';
 import { run } from '../bench/run';
-import { TELEMETRY_OFF } from '../src/build/env';
+import { childEnv } from '../src/build/env';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +50,7 @@ interface Outcome {
 
 /** Runs a command with its output streamed to ours; resolves with its exit code. Telemetry off for
  * every astro process below, the fixture builds of the site tests included. */
-const exec = (cmd: string, args: string[]) => run(cmd, args, TELEMETRY_OFF);
+const exec = (cmd: string, args: string[]) => run(cmd, args, childEnv(process.env));
 
 const steps: Step[] = [
   { name: 'Chromium', run: ensureChromium },
