@@ -6,7 +6,7 @@
  *   (SEARCH_HANDLE_EVENT, `allResults`); or, for comparison, through plain Pagefind.
  * - `groundTruth` reads the content directory the build was made from and lists every published
  *   report whose title or body contains the query, by the site's own definition of “contains”
- *   (`matchesQuery`: Latin in any case, numbers as whole numbers).
+ *   (`matchesQuery`: Latin in any case, numbers as whole numbers, Traditional and Simplified alike).
  * - `buildSite` builds and indexes a content directory in isolation from other builds.
  */
 import { execFile } from 'node:child_process';
@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { splitMdxFile } from '../src/lib/content/mdx';
-import { matchesQuery } from '../src/lib/search/plan';
+import { matchesQuery } from '../src/lib/search/query';
+import { buildFold } from '../src/lib/search/fold-table';
 import { BUNDLE_LIST_PATH, type BundleList } from '../src/lib/search/bundles';
 import { SEARCH_HANDLE_EVENT, type CheckedResult } from '../src/lib/search/engine';
 import { textFromPairs } from '../src/lib/search/text';
@@ -126,7 +127,7 @@ export async function runQueries(baseUrl: string, queries: readonly string[], op
         await page.goto(`${base}/places/`, { waitUntil: 'load' });
         for (const query of queries) {
           const r = (await page.evaluate(`(${IN_PAGE_RAW})(${JSON.stringify({ bundles, q: query })})`)) as { ms: number; results: { url: string; content: string }[] };
-          const results = r.results.map((x) => ({ url: pagePath(x.url), contains: matchesQuery(textFromPairs(x.content), query) }));
+          const results = r.results.map((x) => ({ url: pagePath(x.url), contains: matchesQuery(textFromPairs(x.content), query, buildFold()) }));
           runs.push({ query, results, urls: results.map((x) => x.url), ms: r.ms });
         }
         return runs;
@@ -173,7 +174,7 @@ export function publishedDocs(contentDir: string): ContentDoc[] {
 /** URLs of the published reports of `contentDir` whose title or body contains `query`. */
 export function groundTruth(contentDir: string, query: string): string[] {
   return publishedDocs(contentDir)
-    .filter((d) => matchesQuery(d.text, query))
+    .filter((d) => matchesQuery(d.text, query, buildFold()))
     .map((d) => d.url);
 }
 

@@ -51,6 +51,21 @@ export const t = {
     // Results come newest year first, a year's index at a time; the total is known once all are searched.
     countSoFar: (n: number, q: string, year: string) => `已找到 ${n} 份包含“${q}”的报告（按年度从新到旧，已查到 ${year} 年度），点击“显示更多结果”继续查找`,
     none: (q: string) => `没有找到包含“${q}”的报告。`,
+    // How the page read the query (src/lib/search/query.ts): 包含 行政复议，不含 败诉.
+    reading: { include: '包含', exclude: '不含', and: '和', or: '或' },
+    readAs: (described: string) => `检索条件：${described}`,
+    ignoredParts: (parts: readonly string[]) => `已忽略无法识别的部分：${parts.map((p) => `“${p}”`).join('、')}`,
+    // The number of matching reports: exact, or estimated from the reports checked so far.
+    total: (n: number, exact: boolean) => (exact ? `共 ${n} 份报告符合条件` : `约 ${n} 份报告符合条件`),
+    optionCount: (value: string, n: number, exact: boolean) => `${value}（${exact ? '' : '约'}${n}）`,
+    sort: '排序',
+    scopeLabel: '地区',
+    scope: (place: string) => `搜索范围：${place}及下辖地区的报告`,
+    scopeAll: '改为搜索全部报告',
+    scopeSearch: (place: string) => `在${place}及下辖地区的报告中搜索`,
+    sortNewest: '年度从新到旧',
+    sortRelevance: '相关度',
+    syntax: '用法：空格分隔的词须同时出现；"加引号" 查完整词组；-词 排除含该词的报告；词 OR 词（或 词|词）任一出现即可。全角符号同样有效，繁体、简体均可。',
     tips: ['检查是否有错别字，或换一个说法（如“复议”代替“行政复议案件”）。', '减少关键词，或只保留最关键的一个词。', '清除年度、省份、层级筛选后再试。'],
     empty: '请输入要查找的词语。',
     more: '显示更多结果',

@@ -73,7 +73,7 @@ describe('search documents', () => {
 
   it('makes the same document from a rendered body as from the built page', () => {
     const body = '<p>办理<mark id="q-a">行政复议</mark>案件<span class="redacted">***</span>件。</p>\n<h2 id="one">一、工作</h2><p>第一段<br>第二行</p><table><tr><td>甲</td><td>乙</td></tr></table>';
-    const direct = searchDocOf({ meta: { title: '海口市 2023 年报告', place: '海口市' }, filters: { year: '2023', province: '海南省', level: '地市级' } }, body);
+    const direct = searchDocOf({ meta: { title: '海口市 2023 年报告', place: '海口市' }, filters: { year: '2023', province: '海南省', level: '地市级', area: ['hainan', 'hainan/haikou'] } }, body);
     const fromPage = searchDocument(page)!;
     expect(direct.blocks).toEqual(fromPage.blocks);
   });

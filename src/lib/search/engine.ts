@@ -4,7 +4,10 @@
  * prefix words, searching a year by its plan, checking results against the whole query, and
  * handing them out newest year first.
  */
-import { matchesQuery, planQuery, type QueryPlan } from './plan';
+import { noFold, type Fold } from './fold';
+import { planQuery, type QueryPlan } from './plan';
+import { matchesParsed, parseQuery, type Query } from './query';
+import { inScope, SCOPE_FILTER } from './scope';
 import type { BundleList } from './bundles';
 import { fetchIndexChunks, chunksForPrefix, scanBundles, type IndexChunk, type PagefindResult, type PagefindResultData } from './pagefind-files';
 import { resultText } from './excerpt';
@@ -13,7 +16,12 @@ import { SEARCH_LANGUAGE } from './text';
 export interface PagefindApi {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  search(
+    q: string | null,
+    o?: { filters?: Record<string, string>; sort?: Record<string, string> },
+  ): Promise<{ results: (PagefindResult & { score?: number })[]; filters?: Record<string, Record<string, number>> }>;
+  /** Loads every filter index (Pagefind reports counts only for loaded filters) and returns the counts of all pages. */
+  filters(): Promise<Record<string, Record<string, number>>>;
   preload(q: string): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
@@ -53,10 +61,9 @@ export async function preloadPrefixes(pagefind: PagefindApi, chunks: readonly In
   return froms.size;
 }
 
-/** A Pagefind instance that has a year's bundles, and whether it has other years' too. */
+/** A Pagefind instance that has a year's bundles (and maybe other years': searches keep to the year by its filter). */
 export interface YearEngine {
   pagefind: PagefindApi;
-  otherYears: boolean;
 }
 
 /**
@@ -67,20 +74,71 @@ export interface YearEngine {
  * included (`verifyResults`). `filters` are the reader's, without the year.
  */
 export async function searchYear(
-  { year, bundles: paths, tag }: { year: string; bundles: readonly string[]; tag?: string },
+  bundle: { year: string; bundles: readonly string[]; tag?: string },
   plan: QueryPlan,
   filters: Record<string, string>,
   engine: () => Promise<YearEngine>,
   fetchFn: typeof fetch = fetch,
 ): Promise<PagefindResult[]> {
-  if (!plan.words.length) return scanBundles(paths, fetchFn, plan.expected, tag);
-  const { pagefind, otherYears } = await engine();
-  if (plan.prefixes.length) {
-    const chunks = (await Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn, tag)))).flat();
-    await preloadPrefixes(pagefind, chunks, plan.prefixes);
+  return (await lookUpYear(bundle, plan, filters, engine, fetchFn)).results;
+}
+
+/** A year's candidates for a query, and what counting needs (`lookUpYear`). */
+export interface YearLookup {
+  results: PagefindResult[];
+  /** True when the year's reports are all candidates (checked one by one): no Pagefind lookup. */
+  scanned: boolean;
+  /** The year's candidates without the reader's filters. */
+  yearTotal: number;
+  /** Those by filter value (province, level), summed over the lookups; none when scanned. */
+  totals?: Record<string, Record<string, number>>;
+}
+
+const united = (found: { results: (PagefindResult & { score?: number })[] }[]): PagefindResult[] => {
+  if (found.length === 1) return found[0].results;
+  const byId = new Map<string, PagefindResult & { score?: number }>();
+  for (const r of found.flatMap((f) => f.results)) if (!byId.has(r.id) || (r.score ?? 0) > (byId.get(r.id)!.score ?? 0)) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+};
+
+/**
+ * `searchYear` with what counting needs: each lookup of the plan through Pagefind, their results
+ * united (by relevance when there are several: `a OR b`), or every report of the year; and the
+ * year's candidates without the reader's filters, by filter value.
+ */
+export async function lookUpYear(
+  { year, bundles: paths, tag }: { year: string; bundles: readonly string[]; tag?: string },
+  plan: QueryPlan,
+  filters: Record<string, string>,
+  engine: () => Promise<YearEngine>,
+  fetchFn: typeof fetch = fetch,
+): Promise<YearLookup> {
+  if (!plan.lookups.length) {
+    const results = await scanBundles(paths, fetchFn, plan.expected, tag);
+    return { results, scanned: true, yearTotal: results.length };
   }
-  const all = otherYears ? { ...filters, year } : filters;
-  return (await pagefind.search(plan.words.join(' '), Object.keys(all).length ? { filters: all } : undefined)).results;
+  const { pagefind } = await engine();
+  const [chunks] = await Promise.all([
+    plan.prefixes.length ? Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn, tag))) : [],
+    // Pagefind counts results by the filters it has loaded only.
+    pagefind.filters(),
+  ]);
+  if (plan.prefixes.length) await preloadPrefixes(pagefind, chunks.flat(), plan.prefixes);
+  const run = (words: string[], f: Record<string, string>) => pagefind.search(words.join(' '), Object.keys(f).length ? { filters: f } : undefined);
+  // Always by the year's filter: the one instance may hold other years, and years are searched at once by relevance.
+  const own: Record<string, string> = { year };
+  // A place's area narrows the counts too; the reader's other filters do not (each option is counted).
+  if (filters[SCOPE_FILTER]) own[SCOPE_FILTER] = filters[SCOPE_FILTER];
+  const found = await Promise.all(plan.lookups.map((words) => run(words, { ...own, ...filters })));
+  const unfiltered = Object.keys(filters).some((k) => k !== SCOPE_FILTER) ? await Promise.all(plan.lookups.map((words) => run(words, own))) : found;
+  const totals: Record<string, Record<string, number>> = {};
+  for (const f of unfiltered) {
+    for (const [name, values] of Object.entries(f.filters ?? {})) {
+      if (name === 'year') continue;
+      for (const [value, n] of Object.entries(values)) (totals[name] ??= {})[value] = (totals[name][value] ?? 0) + n;
+    }
+  }
+  return { results: united(found), scanned: false, yearTotal: united(unfiltered).length, totals };
 }
 
 /**
@@ -91,17 +149,23 @@ export async function searchYear(
  */
 export async function verifyResults(
   results: readonly PagefindResult[],
-  raw: string,
+  raw: string | Query,
   {
     batch = 20,
     limit = Infinity,
     filters = {},
+    fold = noFold,
+    scope,
     onKept,
     onChecked,
   }: {
     batch?: number;
     limit?: number;
     filters?: Record<string, string>;
+    /** A place id: only its reports and its subdivisions' are kept (./scope.ts). */
+    scope?: string;
+    /** The fold the index was made with (./fold.ts): the query is compared folded. */
+    fold?: Fold;
     onKept?: (d: PagefindResultData) => void;
     /** Every result checked, with whether it was kept. */
     onChecked?: (d: PagefindResultData, kept: boolean) => void;
@@ -109,13 +173,14 @@ export async function verifyResults(
 ): Promise<{ kept: PagefindResultData[]; checked: number }> {
   const kept: PagefindResultData[] = [];
   let checked = 0;
-  const filtered = (d: PagefindResultData) => Object.entries(filters).every(([k, v]) => d.filters[k]?.includes(v));
+  const query = typeof raw === 'string' ? parseQuery(raw) : raw;
+  const filtered = (d: PagefindResultData) => Object.entries(filters).every(([k, v]) => d.filters[k]?.includes(v)) && (!scope || inScope(d.url, scope));
   while (checked < results.length && kept.length < limit) {
     const loading = results.slice(checked, checked + batch).map((r) => r.data());
     for (const next of loading) {
       const d = await next;
       checked++;
-      const keep = kept.length < limit && filtered(d) && matchesQuery(resultText(d), raw);
+      const keep = kept.length < limit && filtered(d) && matchesParsed(resultText(d), query, fold);
       if (keep) {
         kept.push(d);
         onKept?.(d);
@@ -183,29 +248,117 @@ export interface SiteIndex {
   stops(year: string): Promise<ReadonlySet<string>>;
   /** The pair table's shares; without it every pair of a term is sent (more bytes, same results). */
   shares?: ReadonlyMap<string, number>;
+  /** The fold the index was made with (./fold.ts); the identity if the page could not load it. */
+  fold?: Fold;
   engine(year: string, bundles: readonly string[], tag?: string): Promise<YearEngine>;
+}
+
+/** The orders a reader can ask for: newest year first (the default), or by relevance. */
+export type SearchOrder = 'newest' | 'relevance';
+
+/** A search of the whole site: its results in the reader's order, and how many there are. */
+export interface SiteSearch {
+  query: Query;
+  results: ResultStream;
+  /** Counts every year's candidates (`countSite`); searches the years not searched yet. */
+  count(): Promise<SiteCount>;
+}
+
+/** How many reports a search finds, before they are checked (`SiteSearch.count`). */
+export interface SiteCount {
+  /** Candidates with the reader's filters. */
+  candidates: number;
+  /** Of which from years checked one by one (all their reports are candidates). */
+  scanned: number;
+  /** True when the candidates are exactly the reports that match (see `exactLookup`). */
+  exact: boolean;
+  /** True when `byFilter` is exact too (one lookup a year: alternatives are counted by value each). */
+  exactByFilter: boolean;
+  /** Candidates of the query by filter value, without the reader's filters (years checked one by one counted whole). */
+  byFilter: Record<string, Record<string, number>>;
+}
+
+/**
+ * True when a plan's lookups return exactly the reports that match the query, so they can be
+ * counted without checking them: no excluded term, and each term a one- or two-character Chinese
+ * term looked up by itself (a pair that is not a stop pair starts a word at each of its
+ * occurrences, and only there: ./text.ts), in one lookup of all clauses or one lookup per
+ * alternative of a single clause.
+ */
+export function exactLookup(q: Query, plan: QueryPlan, fold: Fold = noFold): boolean {
+  if (q.excluded.length || !plan.lookups.length) return false;
+  const self = (t: { text: string }) => /^\p{Script=Han}{1,2}$/u.test(fold(t.text));
+  const words = (ts: { text: string }[]) => ts.map((t) => fold(t.text)).sort().join(' ');
+  if (!q.clauses.every((c) => c.every(self))) return false;
+  if (q.clauses.every((c) => c.length === 1)) return plan.lookups.length === 1 && words(q.clauses.flat()) === [...new Set(plan.lookups[0])].sort().join(' ') && new Set(q.clauses.flat().map((t) => fold(t.text))).size === plan.lookups[0].length;
+  return q.clauses.length === 1 && plan.lookups.length === q.clauses[0].length && words(q.clauses[0]) === plan.lookups.map((l) => l.join(' ')).sort().join(' ');
 }
 
 /**
  * The search page's search of the whole site for what the reader typed, with the reader's
- * `filters`: each year planned on its own stop pairs (`planQuery`), searched by `searchYear`, and
- * handed out newest year first (`searchNewestFirst`). Candidates, to be checked by `verifyResults`.
+ * `filters`: each year planned on its own stop pairs (`planQuery`) and looked up once
+ * (`lookUpYear`), handed out newest year first (`searchNewestFirst`) or, by relevance, all years
+ * at once by Pagefind's score (years checked one by one after, newest first). Candidates, to be
+ * checked by `verifyResults`; `count` counts them all.
  */
-export function searchSite(raw: string, filters: Record<string, string>, site: SiteIndex): ResultStream {
-  const bundles = site.years.map(({ year, bundles: paths, tag }): YearBundle => ({
-    year: String(year),
-    async search(rest) {
-      const plan = planQuery(raw, await site.stops(String(year)), site.shares);
-      return searchYear({ year: String(year), bundles: paths, tag }, plan, rest, () => site.engine(String(year), paths, tag));
-    },
-  }));
-  return searchNewestFirst(bundles, filters);
+export function searchSite(raw: string, filters: Record<string, string>, site: SiteIndex, order: SearchOrder = 'newest'): SiteSearch {
+  const query = parseQuery(raw);
+  const fold = site.fold ?? noFold;
+  const { year: chosen, ...rest } = filters;
+  const plans = new Map<string, Promise<QueryPlan>>();
+  const planOf = (year: string) => plans.get(year) ?? plans.set(year, site.stops(year).then((stop) => planQuery(query, stop, site.shares, fold))).get(year)!;
+  const looked = new Map<string, Promise<YearLookup>>();
+  const lookUp = (year: string): Promise<YearLookup> => {
+    if (!looked.has(year)) {
+      const { bundles: paths, tag } = site.years.find((y) => String(y.year) === year)!;
+      looked.set(year, planOf(year).then((plan) => lookUpYear({ year, bundles: paths, tag }, plan, rest, () => site.engine(year, paths, tag))));
+    }
+    return looked.get(year)!;
+  };
+  const years = site.years.map((y) => String(y.year)).sort((a, b) => Number(b) - Number(a));
+  const searched = years.filter((y) => !chosen || y === chosen);
+  const results =
+    order === 'relevance'
+      ? searchNewestFirst(
+          [{ year: searched[0] ?? '', search: () => rankAll(searched.map(lookUp)) }],
+          {},
+        )
+      : searchNewestFirst(
+          searched.map((year) => ({ year, search: async () => (await lookUp(year)).results })),
+          {},
+        );
+  const count = async (): Promise<SiteCount> => {
+    const all = await Promise.all(years.map(async (year) => ({ year, plan: await planOf(year), found: await lookUp(year) })));
+    const byFilter: SiteCount['byFilter'] = {};
+    const add = (name: string, value: string, n: number) => ((byFilter[name] ??= {})[value] = (byFilter[name][value] ?? 0) + n);
+    let candidates = 0;
+    let scanned = 0;
+    for (const { year, found } of all) {
+      add('year', year, found.yearTotal);
+      for (const [name, values] of Object.entries(found.totals ?? {})) for (const [value, n] of Object.entries(values)) add(name, value, n);
+      if (chosen && year !== chosen) continue;
+      candidates += found.results.length;
+      if (found.scanned) scanned += found.results.length;
+    }
+    const exact = all.every(({ plan }) => exactLookup(query, plan, fold));
+    return { candidates, scanned, exact, exactByFilter: exact && all.every(({ plan }) => plan.lookups.length === 1), byFilter };
+  };
+  return { query, results, count };
+}
+
+/** Candidates of every year by Pagefind's score; those of years checked one by one after, newest first. */
+async function rankAll(years: Promise<YearLookup>[]): Promise<PagefindResult[]> {
+  const found = await Promise.all(years);
+  const scored = found.filter((f) => !f.scanned).flatMap((f) => f.results as (PagefindResult & { score?: number })[]);
+  return [...scored.sort((a, b) => (b.score ?? 0) - (a.score ?? 0)), ...found.filter((f) => f.scanned).flatMap((f) => f.results)];
 }
 
 /** A result of `allResults`: its page and whether the page shows it. */
 export interface CheckedResult {
   url: string;
   kept: boolean;
+  /** Its filter values (year, province, level), for counting. */
+  filters: Record<string, string[]>;
 }
 
 /**
@@ -213,10 +366,10 @@ export interface CheckedResult {
  * (`verifyResults`): what a reader is shown by paging to the end, in one call, with the candidates
  * the check dropped. Keeps only URLs, so it holds at any size of site.
  */
-export async function allResults(stream: ResultStream, raw: string, filters: Record<string, string>, batch = 40): Promise<CheckedResult[]> {
+export async function allResults(stream: ResultStream, raw: string | Query, filters: Record<string, string>, batch = 40, fold: Fold = noFold, scope?: string): Promise<CheckedResult[]> {
   const out: CheckedResult[] = [];
   for (let next = await stream.take(batch); next.length; next = await stream.take(batch)) {
-    await verifyResults(next, raw, { filters, batch, onChecked: (d, kept) => out.push({ url: d.url, kept }) });
+    await verifyResults(next, raw, { filters, batch, fold, scope, onChecked: (d, kept) => out.push({ url: d.url, kept, filters: d.filters }) });
   }
   return out;
 }

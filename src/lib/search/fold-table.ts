@@ -3,7 +3,7 @@
  * the page loads the result, not the dictionaries).
  */
 import { from, to } from 'opencc-js/preset/t2cn';
-import { makeFold } from './fold';
+import { makeFold, type Fold } from './fold';
 
 type Dict = string | readonly (readonly [string, string])[];
 
@@ -39,5 +39,7 @@ export function foldPairs(): string {
   return table;
 }
 
-/** The fold the build uses (the same table it writes for the page). */
-export const buildFold = () => makeFold(foldPairs());
+let fold: Fold | undefined;
+
+/** The fold the build uses (the same table it writes for the page), made once. */
+export const buildFold = (): Fold => (fold ??= makeFold(foldPairs()));
