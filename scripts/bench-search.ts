@@ -7,7 +7,9 @@
  * - bytes downloaded for a first query on /search/?q=Q in headless Chromium (Playwright's network
  *   events, which include Pagefind's web worker), with and without the page and its own JS/CSS;
  * - time from navigation to results (`#search-status` saying 找到 N 份…), and from the page's load
- *   event (its HTML, CSS and JS loaded) to results.
+ *   event (its HTML, CSS and JS loaded) to results; bytes are those fetched by then;
+ * - time from the load event to the count of matching reports (`#search-total`), and all bytes
+ *   fetched once the page is idle.
  * Figures only: no thresholds.
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { launchBrowser } from '../bench/browser';
 import { buildSite, ROOT, siteBundles } from '../bench/search';
 import { serveDist } from '../bench/server';
 import { PAIR_TABLE_PATH } from '../src/lib/search/pairs';
+import { FOLD_TABLE_PATH } from '../src/lib/search/fold';
 
 const USAGE = `用法 / usage: npm run bench:search -- [--site DIR | --reports N [--seed S]] [--query Q] [--keep]
 
@@ -69,6 +72,7 @@ function category(url: string): string {
     return 'pagefind: runtime (pagefind.js, worker, wasm)';
   }
   if (path === PAIR_TABLE_PATH) return 'search: pair table';
+  if (path === FOLD_TABLE_PATH) return 'search: fold table (繁→简)';
   if (path.startsWith('/_astro/')) return path.endsWith('.css') ? 'site: CSS' : 'site: JS';
   return 'site: HTML and other';
 }
@@ -80,7 +84,14 @@ export interface Measure {
   /** From the end of the page's load event to results. */
   afterLoadMs: number;
   status: string;
+  /** Bytes fetched by the time the first results show, by kind. */
   bytes: Record<string, number>;
+  /** From the end of the page's load event to the count of matching reports; undefined if none came. */
+  countAfterLoadMs?: number;
+  /** The count as the page shows it (共 N 份… or 约 N 份…). */
+  total: string;
+  /** Bytes fetched once the page is idle (counts included), by kind. */
+  allBytes: Record<string, number>;
 }
 
 /** Bytes of the search data a query fetched: index, bundle list, stop pairs, pair table and result fragments, not code (page, JS, CSS, Pagefind runtime). */
@@ -98,14 +109,14 @@ export async function measureSearch(origin: string, query: string): Promise<Meas
     const page = await context.newPage();
     // Playwright's request events include Pagefind's web worker, which fetches the index and
     // fragments; a page-level CDP session would miss those. Body sizes are bytes on the wire.
-    const bytes: Record<string, number> = {};
+    const finished: { at: number; kind: string; size: number }[] = [];
     const pending: Promise<void>[] = [];
     context.on('requestfinished', (req) => {
       if (!req.url().startsWith(origin)) return;
+      const at = Date.now();
       pending.push(
         req.sizes().then((z) => {
-          const c = category(req.url());
-          bytes[c] = (bytes[c] ?? 0) + z.responseBodySize + z.responseHeadersSize;
+          finished.push({ at, kind: category(req.url()), size: z.responseBodySize + z.responseHeadersSize });
         }),
       );
     });
@@ -117,16 +128,38 @@ export async function measureSearch(origin: string, query: string): Promise<Meas
       new MutationObserver(() => {
         if (window.__resultsAt === undefined && /找到/.test(el.textContent || '')) window.__resultsAt = performance.now();
       }).observe(el, { childList: true, characterData: true, subtree: true });
+      const total = document.getElementById('search-total');
+      if (total) new MutationObserver(() => {
+        if (window.__countAt === undefined && !total.hidden && total.textContent) window.__countAt = performance.now();
+      }).observe(total, { attributes: true, childList: true, characterData: true, subtree: true });
     });`);
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
     await page.waitForFunction('window.__resultsAt !== undefined', undefined, { timeout: 120_000 });
+    await page.waitForFunction('window.__countAt !== undefined', undefined, { timeout: 60_000 }).catch(() => undefined);
     await page.waitForLoadState('networkidle');
     const ms = (await page.evaluate('window.__resultsAt')) as number;
+    const countAt = (await page.evaluate('window.__countAt')) as number | undefined;
+    const origin0 = (await page.evaluate('performance.timeOrigin')) as number;
     const loaded = (await page.evaluate(`performance.getEntriesByType('navigation')[0].loadEventEnd`)) as number;
     const status = (await page.textContent('#search-status')) ?? '';
+    const total = (await page.textContent('#search-total')) ?? '';
     await Promise.all(pending);
     await context.close();
-    return { query, ms, afterLoadMs: ms - loaded, status, bytes };
+    const sum = (until: number) => {
+      const out: Record<string, number> = {};
+      for (const f of finished) if (f.at <= until) out[f.kind] = (out[f.kind] ?? 0) + f.size;
+      return out;
+    };
+    return {
+      query,
+      ms,
+      afterLoadMs: ms - loaded,
+      status,
+      bytes: sum(origin0 + ms),
+      countAfterLoadMs: countAt === undefined ? undefined : countAt - loaded,
+      total,
+      allBytes: sum(Infinity),
+    };
   } finally {
     await browser.close();
   }
@@ -193,12 +226,17 @@ export async function printSearchFigures(site: string, queries: readonly string[
   const server = await serveDist(site);
   const measures: Measure[] = [];
   try {
-    console.log(`\n${'first query (empty cache)'.padEnd(16)} ${'to results'.padStart(10)} ${'after load'.padStart(10)} ${'index+fragments'.padStart(16)} ${'all bytes'.padStart(12)}  status`);
+    console.log(
+      `\n${'first query (empty cache)'.padEnd(16)} ${'to results'.padStart(10)} ${'after load'.padStart(10)} ${'index+fragments'.padStart(16)} ${'all bytes'.padStart(12)} ${'count after load'.padStart(17)} ${'bytes when idle'.padStart(16)}  status · count`,
+    );
     for (const q of queries) {
       const m = await measureSearch(server.origin, q);
       measures.push(m);
-      const all = Object.values(m.bytes).reduce((a, b) => a + b, 0);
-      console.log(`${q.padEnd(16, '　')} ${`${m.ms.toFixed(0)} ms`.padStart(10)} ${`${m.afterLoadMs.toFixed(0)} ms`.padStart(10)} ${kb(dataBytes(m)).padStart(16)} ${kb(all)}  ${m.status}`);
+      const sumOf = (b: Record<string, number>) => Object.values(b).reduce((a, v) => a + v, 0);
+      const count = m.countAfterLoadMs === undefined ? '—' : `${m.countAfterLoadMs.toFixed(0)} ms`;
+      console.log(
+        `${q.padEnd(16, '　')} ${`${m.ms.toFixed(0)} ms`.padStart(10)} ${`${m.afterLoadMs.toFixed(0)} ms`.padStart(10)} ${kb(dataBytes(m)).padStart(16)} ${kb(sumOf(m.bytes)).padStart(12)} ${count.padStart(17)} ${kb(sumOf(m.allBytes)).padStart(16)}  ${m.status} · ${m.total}`,
+      );
       for (const [k, v] of Object.entries(m.bytes).sort()) console.log(`    ${kb(v)}  ${k}`);
     }
   } finally {

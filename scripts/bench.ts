@@ -143,7 +143,7 @@ const rows: [string, string][] = [
     : []),
   ...searchFigures.map((m): [string, string] => [
     `first query ${m.query}`,
-    `${m.ms.toFixed(0)} ms (${m.afterLoadMs.toFixed(0)} ms after load), ${(dataBytes(m) / 1024).toFixed(0)} KiB index+fragments`,
+    `${m.ms.toFixed(0)} ms (${m.afterLoadMs.toFixed(0)} ms after load), ${(dataBytes(m) / 1024).toFixed(0)} KiB index+fragments; count ${m.countAfterLoadMs === undefined ? '—' : `${m.countAfterLoadMs.toFixed(0)} ms after load`}`,
   ]),
 ];
 console.log(`\n基准结果 / benchmark (${new Date().toISOString()}, ${relative(ROOT, work)})`);

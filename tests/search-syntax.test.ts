@@ -119,8 +119,7 @@ describe('counting and alternatives in the engine', () => {
     } as unknown as import('../src/lib/search/engine').PagefindApi;
     const found = await lookUpYear({ year: '2024', bundles: [] }, { lookups: [['复议'], ['诉讼']], words: ['复议'], prefixes: [], expected: 1 }, { province: '广东省' }, async () => ({ pagefind: pf }));
     expect(found.results.map((r) => r.id)).toEqual(['b', 'a']);
-    expect(found.yearTotal).toBe(3);
-    expect(found.totals).toEqual({ province: { 广东省: 4 } });
+    expect(await found.tally()).toEqual({ yearTotal: 3, totals: { province: { 广东省: 4 } } });
   });
 
   it('calls a count exact only when the lookups are exactly the matching reports', async () => {

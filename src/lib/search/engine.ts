@@ -83,15 +83,17 @@ export async function searchYear(
   return (await lookUpYear(bundle, plan, filters, engine, fetchFn)).results;
 }
 
-/** A year's candidates for a query, and what counting needs (`lookUpYear`). */
+/** A year's candidates for a query, and how to count them (`lookUpYear`). */
 export interface YearLookup {
   results: PagefindResult[];
   /** True when the year's reports are all candidates (checked one by one): no Pagefind lookup. */
   scanned: boolean;
-  /** The year's candidates without the reader's filters. */
-  yearTotal: number;
-  /** Those by filter value (province, level), summed over the lookups; none when scanned. */
-  totals?: Record<string, Record<string, number>>;
+  /**
+   * The year's candidates without the reader's filters (a place's area still applies), in all and
+   * by filter value (province, level) summed over the lookups; asked after the first results, as
+   * it loads every filter index of the year.
+   */
+  tally(): Promise<{ yearTotal: number; totals?: Record<string, Record<string, number>> }>;
 }
 
 const united = (found: { results: (PagefindResult & { score?: number })[] }[]): PagefindResult[] => {
@@ -102,9 +104,8 @@ const united = (found: { results: (PagefindResult & { score?: number })[] }[]): 
 };
 
 /**
- * `searchYear` with what counting needs: each lookup of the plan through Pagefind, their results
- * united (by relevance when there are several: `a OR b`), or every report of the year; and the
- * year's candidates without the reader's filters, by filter value.
+ * `searchYear` with how to count: each lookup of the plan through Pagefind, their results united
+ * (by relevance when there are several: `a OR b`), or every report of the year.
  */
 export async function lookUpYear(
   { year, bundles: paths, tag }: { year: string; bundles: readonly string[]; tag?: string },
@@ -115,30 +116,33 @@ export async function lookUpYear(
 ): Promise<YearLookup> {
   if (!plan.lookups.length) {
     const results = await scanBundles(paths, fetchFn, plan.expected, tag);
-    return { results, scanned: true, yearTotal: results.length };
+    return { results, scanned: true, tally: async () => ({ yearTotal: results.length }) };
   }
   const { pagefind } = await engine();
-  const [chunks] = await Promise.all([
-    plan.prefixes.length ? Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn, tag))) : [],
-    // Pagefind counts results by the filters it has loaded only.
-    pagefind.filters(),
-  ]);
-  if (plan.prefixes.length) await preloadPrefixes(pagefind, chunks.flat(), plan.prefixes);
+  if (plan.prefixes.length) {
+    const chunks = (await Promise.all(paths.map((path) => fetchIndexChunks(path, fetchFn, tag)))).flat();
+    await preloadPrefixes(pagefind, chunks, plan.prefixes);
+  }
   const run = (words: string[], f: Record<string, string>) => pagefind.search(words.join(' '), Object.keys(f).length ? { filters: f } : undefined);
   // Always by the year's filter: the one instance may hold other years, and years are searched at once by relevance.
   const own: Record<string, string> = { year };
   // A place's area narrows the counts too; the reader's other filters do not (each option is counted).
   if (filters[SCOPE_FILTER]) own[SCOPE_FILTER] = filters[SCOPE_FILTER];
   const found = await Promise.all(plan.lookups.map((words) => run(words, { ...own, ...filters })));
-  const unfiltered = Object.keys(filters).some((k) => k !== SCOPE_FILTER) ? await Promise.all(plan.lookups.map((words) => run(words, own))) : found;
-  const totals: Record<string, Record<string, number>> = {};
-  for (const f of unfiltered) {
-    for (const [name, values] of Object.entries(f.filters ?? {})) {
-      if (name === 'year') continue;
-      for (const [value, n] of Object.entries(values)) (totals[name] ??= {})[value] = (totals[name][value] ?? 0) + n;
+  const tally = async () => {
+    // Pagefind counts results by the filters it has loaded only.
+    await pagefind.filters();
+    const unfiltered = await Promise.all(plan.lookups.map((words) => run(words, own)));
+    const totals: Record<string, Record<string, number>> = {};
+    for (const f of unfiltered) {
+      for (const [name, values] of Object.entries(f.filters ?? {})) {
+        if (name === 'year' || name === SCOPE_FILTER) continue;
+        for (const [value, n] of Object.entries(values)) (totals[name] ??= {})[value] = (totals[name][value] ?? 0) + n;
+      }
     }
-  }
-  return { results: united(found), scanned: false, yearTotal: united(unfiltered).length, totals };
+    return { yearTotal: united(unfiltered).length, totals };
+  };
+  return { results: united(found), scanned: false, tally };
 }
 
 /**
@@ -328,14 +332,19 @@ export function searchSite(raw: string, filters: Record<string, string>, site: S
           {},
         );
   const count = async (): Promise<SiteCount> => {
-    const all = await Promise.all(years.map(async (year) => ({ year, plan: await planOf(year), found: await lookUp(year) })));
+    const all = await Promise.all(
+      years.map(async (year) => {
+        const found = await lookUp(year);
+        return { year, plan: await planOf(year), found, tally: await found.tally() };
+      }),
+    );
     const byFilter: SiteCount['byFilter'] = {};
     const add = (name: string, value: string, n: number) => ((byFilter[name] ??= {})[value] = (byFilter[name][value] ?? 0) + n);
     let candidates = 0;
     let scanned = 0;
-    for (const { year, found } of all) {
-      add('year', year, found.yearTotal);
-      for (const [name, values] of Object.entries(found.totals ?? {})) for (const [value, n] of Object.entries(values)) add(name, value, n);
+    for (const { year, found, tally } of all) {
+      add('year', year, tally.yearTotal);
+      for (const [name, values] of Object.entries(tally.totals ?? {})) for (const [value, n] of Object.entries(values)) add(name, value, n);
       if (chosen && year !== chosen) continue;
       candidates += found.results.length;
       if (found.scanned) scanned += found.results.length;
