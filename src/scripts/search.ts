@@ -11,18 +11,16 @@ import {
   verifyResults,
   type PagefindApi,
   type SearchHandle,
-  type SiteCount,
   type SiteIndex,
-  type SiteSearch,
   type YearEngine,
 } from '../lib/search/engine';
 import { planQuery } from '../lib/search/plan';
-import { describeQuery, matchesParsed, normalizeQuery, parseQuery, type Query } from '../lib/search/query';
-import { FOLD_TABLE_PATH, makeFold, noFold, type Fold, type FoldTable } from '../lib/search/fold';
-import { excerptFor, highlightTerms, resultSections, resultShown } from '../lib/search/excerpt';
+import { describeQuery, normalizeQuery, parseQuery } from '../lib/search/query';
+import { FOLD_TABLE_PATH, makeFold, noFold, type FoldTable } from '../lib/search/fold';
+import { renderResult } from './search-result';
+import { showCounts, tally } from './search-counts';
 import { areaOf, isPlaceId, SCOPE_FILTER } from '../lib/search/scope';
 import { placeDataUrl } from '../lib/urls';
-import { type PagefindResultData } from '../lib/search/pagefind-files';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search/pairs';
 import { SEARCH_LANGUAGE } from '../lib/search/text';
 import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search/bundles';
@@ -35,8 +33,6 @@ const loadStops = (path: string): Promise<Set<string>> =>
 
 const FILTERS = ['year', 'province', 'level'] as const;
 const ORDERS = ['newest', 'relevance'] as const;
-/** Candidates checked in the background to turn an estimated total into the exact one. */
-const EXACT_CHECK = 200;
 const FILTER_LABELS = { year: t.search.filterYear, province: t.search.filterProvince, level: t.search.filterLevel };
 /** Characters of an ignored filter value shown back: enough to recognise it, too few to write a message with. */
 const SHOWN_VALUE = 20;
@@ -70,61 +66,6 @@ function pagefindEngine(): (year: string, bundles: readonly string[], tag?: stri
     );
     return { pagefind };
   };
-}
-
-/** A result's link, with the terms as the report writes them for the report page to highlight (Pagefind's highlighter, `highlight` parameter). */
-function linkTo(url: string, terms: readonly string[]): string {
-  const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
-  const params = new URLSearchParams(terms.map((term) => ['highlight', term]));
-  return `${path}?${params}${hash ? `#${hash}` : ''}`;
-}
-
-/** The excerpt as text nodes and <mark>s: no HTML from the index is trusted. */
-function excerptNode(text: string, q: string, fold: Fold, className: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = className;
-  for (const part of excerptFor(text, q, 40, fold)) {
-    if (part.match) {
-      const mark = document.createElement('mark');
-      mark.textContent = part.text;
-      p.append(mark);
-    } else p.append(part.text);
-  }
-  return p;
-}
-
-function renderResult(d: PagefindResultData, q: string, query: Query, fold: Fold): HTMLLIElement {
-  const shown = resultShown(d);
-  const li = document.createElement('li');
-  li.className = 'search-result border-b border-line pb-4';
-  const h = document.createElement('h2');
-  h.className = 'text-lg font-bold';
-  const a = document.createElement('a');
-  a.href = linkTo(d.url, highlightTerms(shown, q, fold));
-  a.textContent = d.meta.title ?? d.url;
-  h.append(a);
-  const meta = document.createElement('p');
-  meta.className = 'text-sm text-muted';
-  meta.textContent = [d.meta.place, d.filters.year?.[0] && t.date.reportYear(Number(d.filters.year[0]))].filter(Boolean).join(' · ');
-  li.append(h, meta, excerptNode(shown, q, fold, 'search-excerpt mt-1'));
-  // Sections that really contain the query.
-  const subs = resultSections(d, fold)
-    .filter((s) => matchesParsed(s.text, query, fold))
-    .slice(0, 3);
-  if (subs.length) {
-    const ul = document.createElement('ul');
-    ul.className = 'mt-2 space-y-1 border-l-2 border-line pl-3 text-sm';
-    for (const s of subs) {
-      const sli = document.createElement('li');
-      const sa = document.createElement('a');
-      sa.href = linkTo(s.url, highlightTerms(s.shown, q, fold));
-      sa.textContent = s.title;
-      sli.append(sa, excerptNode(s.shown, q, fold, 'search-excerpt'));
-      ul.append(sli);
-    }
-    li.append(ul);
-  }
-  return li;
 }
 
 export async function runSearchPage(): Promise<void> {
@@ -329,57 +270,4 @@ async function placeScope(id: string, ignored: string[]): Promise<{ id: string; 
   shown.querySelector<HTMLAnchorElement>('a')!.href = `${location.pathname}?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== 'place'))}`;
   shown.hidden = false;
   return { id, name: place.fullName };
-}
-
-/** Matching reports: how many, and by filter value when known (every match seen, no filter chosen). */
-interface Found {
-  n: number;
-  byFilter?: Record<string, Record<string, number>>;
-}
-
-/** Counts of `results` by filter value. */
-function tally(results: readonly { filters: Record<string, string[]> }[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const r of results) for (const [name, values] of Object.entries(r.filters)) for (const v of values) (out[name] ??= {})[v] = (out[name][v] ?? 0) + 1;
-  return out;
-}
-
-/**
- * The number of matching reports, and per year, province and level beside the filters: exact
- * when the lookups are (`exactLookup`) or every candidate has been checked, else estimated from
- * the share of candidates that matched so far and marked 约; a small remainder is checked in the
- * background to make it exact.
- */
-async function showCounts(
-  search: SiteSearch,
-  o: { fieldset: HTMLElement; filtered: boolean; share: () => number; allFound: () => Found | undefined; checkAll: () => Promise<Found> },
-): Promise<void> {
-  const total = $('search-total');
-  let counted: SiteCount;
-  try {
-    counted = await search.count();
-  } catch {
-    return;
-  }
-  const show = (n: number, exact: boolean, byFilter: Record<string, Record<string, number>>, exactByFilter: boolean, scale = 1) => {
-    total.textContent = t.search.total(n, exact);
-    total.hidden = false;
-    for (const name of FILTERS) {
-      const values = byFilter[name] ?? {};
-      for (const option of o.fieldset.querySelectorAll<HTMLOptionElement>(`select[data-filter="${name}"] option`)) {
-        if (option.value) option.textContent = t.search.optionCount(option.value, Math.round((values[option.value] ?? 0) * scale), exactByFilter);
-      }
-    }
-  };
-  const settle = (found: Found) =>
-    found.byFilter && !o.filtered
-      ? show(found.n, true, found.byFilter, true)
-      : show(found.n, true, counted.byFilter, counted.exactByFilter, counted.exactByFilter || !counted.candidates ? 1 : found.n / counted.candidates);
-  const known = o.allFound();
-  if (known) return settle(known);
-  if (counted.exact) return show(counted.candidates, true, counted.byFilter, counted.exactByFilter);
-  show(Math.round(counted.candidates * o.share()), false, counted.byFilter, false, o.share());
-  if (counted.candidates > EXACT_CHECK) return;
-  const found = await o.checkAll().catch(() => undefined);
-  if (found) settle(found);
 }
