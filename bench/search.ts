@@ -19,7 +19,7 @@ import { splitMdxFile } from '../src/lib/content/mdx';
 import { matchesQuery } from '../src/lib/search/query';
 import { buildFold } from '../src/lib/search/fold-table';
 import { BUNDLE_LIST_PATH, type BundleList } from '../src/lib/search/bundles';
-import { SEARCH_HANDLE_EVENT, type CheckedResult } from '../src/lib/search/engine';
+import { SEARCH_HANDLE_EVENT, type CheckedResult } from '../src/lib/search/site';
 import { textFromPairs } from '../src/lib/search/text';
 import { reportUrl } from '../src/lib/urls';
 import { bodyText, parseEntryId } from '../src/lib/content/validate';

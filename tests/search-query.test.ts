@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { pairText, SEARCH_LANGUAGE } from '../src/lib/search/text';
 import { chunksForPrefix, decodeCbor, metaChunks, PAGEFIND_VERSION, type IndexChunk, type PagefindResult } from '../src/lib/search/pagefind-files';
 import { containsTerm, matchesQuery, normalizeQuery, planQuery } from '../src/lib/search/plan';
-import { initPagefind, preloadPrefixes, searchNewestFirst, searchYear, verifyResults, type PagefindApi, type YearBundle } from '../src/lib/search/engine';
+import { initPagefind, preloadPrefixes, searchYear, verifyResults, type PagefindApi } from '../src/lib/search/engine';
+import { searchNewestFirst, type YearBundle } from '../src/lib/search/site';
 import { resultSections } from '../src/lib/search/excerpt';
 
 describe('queries', () => {

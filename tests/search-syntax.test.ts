@@ -123,7 +123,7 @@ describe('counting and alternatives in the engine', () => {
   });
 
   it('calls a count exact only when the lookups are exactly the matching reports', async () => {
-    const { exactLookup } = await import('../src/lib/search/engine');
+    const { exactLookup } = await import('../src/lib/search/site');
     const { planQuery } = await import('../src/lib/search/plan');
     const exact = (q: string, stop = new Set<string>()) => exactLookup(parseQuery(q), planQuery(q, stop, undefined, buildFold()), buildFold());
     expect(exact('复议')).toBe(true);

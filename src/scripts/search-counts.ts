@@ -3,7 +3,7 @@
  * (src/lib/search/engine.ts `SiteSearch.count` gives the candidates).
  */
 import { t } from '../strings';
-import type { SiteCount, SiteSearch } from '../lib/search/engine';
+import type { SiteCount, SiteSearch } from '../lib/search/site';
 
 /** The filters whose options show counts. */
 export const COUNTED_FILTERS = ['year', 'province', 'level'] as const;
@@ -57,7 +57,9 @@ export async function showCounts(
   const known = o.allFound();
   if (known) return settle(known);
   if (counted.exact) return show(counted.candidates, true, counted.byFilter, counted.exactByFilter);
-  show(Math.round(counted.candidates * o.share()), false, counted.byFilter, false, o.share());
+  // Years checked one by one: no more than the pair table allows (a few checked reports say little).
+  const estimate = (counted.candidates - counted.scanned) * o.share() + counted.scanned * Math.min(o.share(), counted.scannedShare);
+  show(Math.round(estimate), false, counted.byFilter, false, counted.candidates ? estimate / counted.candidates : 1);
   if (counted.candidates > EXACT_CHECK) return;
   const found = await o.checkAll().catch(() => undefined);
   if (found) settle(found);

@@ -3,17 +3,8 @@
  * Pagefind's JS API, and renders results with highlighted excerpts and per-section sub-results.
  */
 import { t } from '../strings';
-import {
-  allResults,
-  initPagefind,
-  SEARCH_HANDLE_EVENT,
-  searchSite,
-  verifyResults,
-  type PagefindApi,
-  type SearchHandle,
-  type SiteIndex,
-  type YearEngine,
-} from '../lib/search/engine';
+import { initPagefind, verifyResults, type PagefindApi, type YearEngine } from '../lib/search/engine';
+import { allResults, SEARCH_HANDLE_EVENT, searchSite, type SearchHandle, type SiteIndex } from '../lib/search/site';
 import { planQuery } from '../lib/search/plan';
 import { describeQuery, normalizeQuery, parseQuery } from '../lib/search/query';
 import { FOLD_TABLE_PATH, makeFold, noFold, type FoldTable } from '../lib/search/fold';
