@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../helpers/browser';
+import { useBuiltSite, waitForAnswer } from '../helpers/browser';
 import { groundTruth, publishedDocs } from '../../bench/search';
 
 const site = useBuiltSite();
@@ -13,11 +13,7 @@ const site = useBuiltSite();
 async function open(query: Record<string, string>): Promise<Page> {
   const page = await site.browser().newPage();
   await page.goto(`${site.server().origin}/search/?${new URLSearchParams(query)}`);
-  await page.waitForFunction(
-    () => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
-    null,
-    { timeout: 15_000 },
-  );
+  await waitForAnswer(page);
   return page;
 }
 
@@ -91,7 +87,7 @@ describe('within one place', () => {
     await box.fill('行政复议');
     await box.press('Enter');
     await page.waitForURL(/place=guangdong/);
-    await page.waitForFunction(() => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'));
+    await waitForAnswer(page);
     expect(await page.locator('#search-scope span').textContent()).toBe('搜索范围：广东省及下辖地区的报告');
     const expected = groundTruth('content', '行政复议').filter((u) => u.startsWith('/places/guangdong/')).sort();
     expect(expected.length).toBeGreaterThan(0);

@@ -4,19 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../helpers/browser';
+import { useBuiltSite, waitForAnswer } from '../helpers/browser';
 import { groundTruth } from '../../bench/search';
 
 const site = useBuiltSite();
 
-/** Waits until the search page has answered (a screenful of results or the no-result message), not while results are still coming in. */
-async function waitForAnswer(page: Page) {
-  await page.waitForFunction(
-    () => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
-    null,
-    { timeout: 15_000 },
-  );
-}
 
 const resultUrls = (page: Page) =>
   page.$$eval('#search-results > li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

@@ -53,3 +53,12 @@ export function useBuiltSite(): { server: () => DistServer; browser: () => Brows
   });
   return { server: () => server!, browser: () => browser! };
 }
+
+/** Waits until the search page has answered (a screenful of results or the no-result message), not while results are still coming in. */
+export async function waitForAnswer(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+    null,
+    { timeout },
+  );
+}

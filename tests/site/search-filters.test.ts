@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../helpers/browser';
+import { useBuiltSite, waitForAnswer } from '../helpers/browser';
 import { groundTruth } from '../../bench/search';
 
 const site = useBuiltSite();
@@ -21,11 +21,7 @@ async function search(params: Record<string, string>): Promise<Page> {
     void d.dismiss();
   });
   await page.goto(`${site.server().origin}/search/?${new URLSearchParams(params)}`);
-  await page.waitForFunction(
-    () => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
-    null,
-    { timeout: 15_000 },
-  );
+  await waitForAnswer(page);
   return page;
 }
 const resultUrls = (page: Page) => page.$$eval('#search-results > li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname).sort());

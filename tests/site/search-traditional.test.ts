@@ -15,6 +15,7 @@ import { readSeed, SEEDS } from '../../bench/fixtures/seeds';
 import { serveDist, type DistServer } from '../../bench/server';
 import { runImportCli } from '../fixtures/import/cli';
 import { buildFixture } from '../helpers/fixture-build';
+import { waitForAnswer } from '../helpers/browser';
 
 const TRADITIONAL = '/places/guangdong/shenzhen/2022/';
 let server: DistServer;
@@ -50,11 +51,7 @@ afterAll(async () => {
 
 async function search(q: string) {
   await page.goto(server.url(`/search/?q=${encodeURIComponent(q)}`));
-  await page.waitForFunction(
-    () => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
-    null,
-    { timeout: 30_000 },
-  );
+  await waitForAnswer(page, 30_000);
   return page.$$eval('#search-results > li', (lis) =>
     lis.map((li) => ({
       href: li.querySelector('h2 a')!.getAttribute('href')!,
