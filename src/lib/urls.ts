@@ -18,3 +18,8 @@ export const placeDataUrl = (placeId: string) => `/data/places/${placeId}.json`;
 export const reportsDataUrl = () => '/data/reports.json';
 export const indicatorsCsvUrl = () => '/data/indicators.csv';
 export const feedUrl = () => '/feed.xml';
+
+/** Page `page` (1-based) of a province's part of a split table under `base`, an indicator's or a year's URL. */
+const provincePartUrl = (base: string, provinceId: string, page = 1) => `${base}${provinceId}/${page > 1 ? `${page}/` : ''}`;
+export const indicatorProvinceUrl = (key: string, provinceId: string, page = 1) => provincePartUrl(indicatorUrl(key), provinceId, page);
+export const yearProvinceUrl = (year: number, provinceId: string, page = 1) => provincePartUrl(yearUrl(year), provinceId, page);
