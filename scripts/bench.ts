@@ -5,7 +5,8 @@
  * a work directory and prints wall time and peak memory of each stage (content sync, page
  * rendering, search indexing, per shard for a split build), pages per second, dist/ and index
  * sizes, the time to rebuild after editing one report, and, in headless Chromium, the bytes and
- * time to first results of a fixed set of first queries. Figures only, no assertions: these
+ * time to first results of a fixed set of first queries, and the largest HTML page (raw and
+ * gzip-compressed) and the longest table (bench/pages.ts). Figures only, no assertions: these
  * machines are shared and noisy.
  */
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { contentCachePrefix } from '../src/build/paths';
 import { runMeasured, type RunResult, type StepFigures } from '../src/build/proc';
 import { ROOT, siteBundles } from '../bench/search';
 import { dataBytes, printSearchFigures } from './bench-search';
+import { pageBudgetRows } from '../bench/pages';
 
 /** First queries measured on the search page: a compound, a name, a one-character term, a rate, a number. */
 const QUERIES = ['行政复议', '枫桥经验', '法', '出庭应诉率', '规范性文件', '2023'];
@@ -135,6 +137,7 @@ const rows: [string, string][] = [
   ['  search index (beside the site, wall)', indexStep ? s(indexStep.ms) : '—'],
   ['dist/ size', mb(distBytes)],
   ['search index size', `${mb(indexBytes)} in ${bundles.length} bundle(s)`],
+  ...pageBudgetRows(out),
   ...(rebuild
     ? ([
         ['rebuild after editing a report’s text', `${s(rebuild.text.ms)}, ${mb(rebuild.text.peakRss)}`],

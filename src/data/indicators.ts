@@ -1,8 +1,12 @@
 /** Typed queries for indicator pages: who reports what, over which years. */
 import { INDICATORS, type IndicatorDef } from '../lib/figures/indicators';
 import type { Series } from '../lib/figures/chart';
+import { indicatorProvinceUrl, indicatorsUrl, indicatorUrl } from '../lib/urls';
+import { pageParam, RANK_ENDS, rankingEnds, splitTable } from '../lib/paging';
+import { t } from '../strings';
+import { getProvinces, type Place } from './places';
 import { getReports, type Report } from './reports';
-import { figure, type Figure } from './routes';
+import { figure, rowsPerPage, type Crumb, type Figure } from './routes';
 
 export interface IndicatorRow {
   report: Report;
@@ -54,13 +58,66 @@ export function seriesOverYears(rows: readonly IndicatorRow[], medianLabel: stri
   ];
 }
 
+/** A place in a national ranking: its rank over the whole country and its figure. */
+export interface RankedRow extends IndicatorRow {
+  rank: number;
+}
+
+/** The provinces in division-code order, by id: the order of a split table's groups. */
+async function provincesById(): Promise<Map<string, Place>> {
+  return new Map((await getProvinces()).map((p) => [p.id, p]));
+}
+
+const provinceOf = (r: IndicatorRow) => r.report.place.province.id;
+
+/**
+ * The national page of an indicator: the chart over years and the ranking of the latest year over
+ * the whole country (its ends when long), and either every value (a short table) or links to each
+ * province's part of the table (src/lib/paging.ts).
+ */
 export async function indicatorPageData(def: IndicatorDef) {
   const rows = await indicatorRows(def);
   const latestYear = rows[0]?.report.year;
+  const ranked: RankedRow[] = rows
+    .filter((r) => r.report.year === latestYear)
+    .sort((a, b) => b.value - a.value)
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+  const provinces = await provincesById();
+  const split = splitTable(rows, provinceOf, rowsPerPage(), [...provinces.keys()]);
   return {
     def,
-    rows,
+    count: rows.length,
     latestYear,
-    ranked: rows.filter((r) => r.report.year === latestYear).sort((a, b) => b.value - a.value),
+    series: seriesOverYears(rows, t.indicators.median),
+    ranking: { ...rankingEnds(ranked, RANK_ENDS), total: ranked.length },
+    table: split.split ? undefined : split.rows,
+    parts: split.split
+      ? split.groups.map((g) => ({ place: provinces.get(g.key)!, count: g.count, pages: g.pages.length, href: indicatorProvinceUrl(def.key, g.key) }))
+      : [],
   };
+}
+
+/** The pages of each province's part of a split indicator table (none when the table is whole). */
+export async function indicatorProvincePages(def: IndicatorDef) {
+  const split = splitTable(await indicatorRows(def), provinceOf, rowsPerPage(), [...(await provincesById()).keys()]);
+  if (!split.split) return [];
+  const provinces = await provincesById();
+  return split.groups.flatMap((g) =>
+    g.pages.map((rows, i) => ({
+      params: { key: def.key, province: g.key, page: pageParam(i + 1) },
+      props: {
+        def,
+        province: provinces.get(g.key)!,
+        page: i + 1,
+        pages: g.pages.length,
+        count: g.count,
+        rows,
+        crumbs: [
+          { label: t.nav.home, href: '/' },
+          { label: t.nav.indicators, href: indicatorsUrl() },
+          { label: def.label, href: indicatorUrl(def.key) },
+        ] as Crumb[],
+      },
+    })),
+  );
 }

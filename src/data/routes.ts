@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '../lib/figures/indicators';
 import { formatValue } from '../lib/figures/format';
-import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearUrl, yearsUrl } from '../lib/urls';
+import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearProvinceUrl, yearUrl, yearsUrl } from '../lib/urls';
+import { depthThatFits, LIST_ITEMS, PAGE_ROWS, pageParam, splitTable } from '../lib/paging';
 import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
 import { buildScope } from '../build/scope';
 import { t } from '../strings';
@@ -17,6 +18,9 @@ import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, 
  * site is assembled, so those routes are left empty there.
  */
 export const rendersNationalPages = (): boolean => buildScope().national;
+
+/** Rows per page of a split table (src/lib/paging.ts). */
+export const rowsPerPage = (): number => PAGE_ROWS;
 
 export interface Crumb {
   label: string;
@@ -114,19 +118,44 @@ export interface TreeNode {
   place: Place;
   count: number;
   children: TreeNode[];
+  /** Sub-places left out of the tree to keep the page short; their parent's page lists them. */
+  hidden: number;
 }
 
+/** Places per depth of the tree below `roots` (the roots at depth 0). */
+function placesPerDepth(roots: readonly Place[]): number[] {
+  const out: number[] = [];
+  for (let level = [...roots]; level.length; level = level.flatMap((p) => p.children)) out.push(level.length);
+  return out;
+}
+
+/**
+ * The places index: the tree as deep as fits the page budget (LIST_ITEMS), each place linking to
+ * its page, which lists its children; then the publishing places by level, each level listed while
+ * the page stays within the budget, else counted.
+ */
 export async function placesIndexData() {
   const counts = await countsByPlace();
-  const node = (p: Place): TreeNode => ({ place: p, count: counts.get(p.id) ?? 0, children: p.children.map(node) });
+  const roots = await getProvinces();
+  const depth = depthThatFits(placesPerDepth(roots), LIST_ITEMS);
+  let listed = 0;
+  const node = (p: Place, d: number): TreeNode => {
+    listed++;
+    const shown = d + 1 < depth ? p.children : [];
+    return { place: p, count: counts.get(p.id) ?? 0, children: shown.map((c) => node(c, d + 1)), hidden: p.children.length - shown.length };
+  };
+  const tree = roots.map((p) => node(p, 0));
   const reports = await getReports();
   const publishing = new Set(reports.map((r) => r.place.id));
   const all = await getAllPlaces();
-  const byLevel = PLACE_LEVELS.map((level) => ({
-    level,
-    places: all.filter((p) => p.level === level && publishing.has(p.id)),
-  })).filter((l) => l.places.length > 0);
-  return { tree: (await getProvinces()).map(node), byLevel, crumbs: [{ label: t.nav.home, href: '/' }] as Crumb[] };
+  const byLevel = PLACE_LEVELS.map((level) => ({ level, places: all.filter((p) => p.level === level && publishing.has(p.id)) }))
+    .filter((l) => l.places.length > 0)
+    .map((l) => {
+      const fits = listed + l.places.length <= LIST_ITEMS;
+      if (fits) listed += l.places.length;
+      return { level: l.level, count: l.places.length, places: fits ? l.places : undefined };
+    });
+  return { tree, byLevel, crumbs: [{ label: t.nav.home, href: '/' }] as Crumb[] };
 }
 
 export async function placePageData(place: Place) {
@@ -177,18 +206,56 @@ export async function yearsIndexData() {
   }));
 }
 
-export async function yearPageData(year: number) {
+/** A year's reports, by province then place, with the headline figures. */
+async function yearRows(year: number) {
   const reports = (await getReports()).filter((r) => r.year === year);
   const defs = headlineDefs();
+  const rows = reportRows(
+    reports.sort((a, b) => (a.place.province.code ?? '').localeCompare(b.place.province.code ?? '') || a.place.id.localeCompare(b.place.id)),
+    defs.map((d) => d.key),
+  );
+  const provinces = await getProvinces();
+  return { defs, rows, provinces, split: splitTable(rows, (r) => r.report.place.province.id, rowsPerPage(), provinces.map((p) => p.id)) };
+}
+
+const yearCrumbs = (): Crumb[] => [{ label: t.nav.home, href: '/' }, { label: t.nav.years, href: yearsUrl() }];
+
+/** A year's page: its reports as one table, or, when too many, links to each province's part. */
+export async function yearPageData(year: number) {
+  const { defs, rows, provinces, split } = await yearRows(year);
+  const byId = new Map(provinces.map((p) => [p.id, p]));
   return {
     year,
-    crumbs: [{ label: t.nav.home, href: '/' }, { label: t.nav.years, href: yearsUrl() }] as Crumb[],
+    crumbs: yearCrumbs(),
     defs,
-    rows: reportRows(
-      reports.sort((a, b) => (a.place.province.code ?? '').localeCompare(b.place.province.code ?? '') || a.place.id.localeCompare(b.place.id)),
-      defs.map((d) => d.key),
-    ),
+    count: rows.length,
+    rows: split.split ? undefined : split.rows,
+    parts: split.split
+      ? split.groups.map((g) => ({ place: byId.get(g.key)!, count: g.count, pages: g.pages.length, href: yearProvinceUrl(year, g.key) }))
+      : [],
   };
+}
+
+/** The pages of each province's part of a split year table (none when the table is whole). */
+export async function yearProvincePages(year: number) {
+  const { defs, provinces, split } = await yearRows(year);
+  if (!split.split) return [];
+  const byId = new Map(provinces.map((p) => [p.id, p]));
+  return split.groups.flatMap((g) =>
+    g.pages.map((rows, i) => ({
+      params: { year: String(year), province: g.key, page: pageParam(i + 1) },
+      props: {
+        year,
+        province: byId.get(g.key)!,
+        page: i + 1,
+        pages: g.pages.length,
+        count: g.count,
+        defs,
+        rows,
+        crumbs: [...yearCrumbs(), { label: t.date.year(year), href: yearUrl(year) }],
+      },
+    })),
+  );
 }
 
 export const levelLabel = (level: PlaceLevel) => t.level[level];
