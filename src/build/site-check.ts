@@ -4,23 +4,30 @@
  * the national open data lists has its page (a shard that lost entries would otherwise shrink the
  * site without a word); the indexed reports are exactly the report pages; and the bundle list the
  * search page embeds (written beside it as BUNDLE_LIST_PATH) is the list of the bundles indexed.
+ * Then its cache rules for static hosts and CDNs (headers.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { BUNDLE_LIST_PATH, bundleList, bundlePath, stopListPath, untaggedList, type Bundle, type BundleList } from '../lib/search/bundles';
+import { unusedPagefindFile } from '../lib/search/bundle-writer';
 import { bundleWorkDir, stopListWorkFile } from '../lib/search/indexer';
 import { filesUnder, place, reportPages } from './files';
 import { serverFiles } from './publish';
+import { writeHeaders } from './headers';
 import { writeSitemap } from './sitemap';
 
 type IndexedBundle = Bundle<{ placeId: string; url: string; year: number }>;
 
-/** Links the bundles (and their years' stop lists) written in `indexWork` into `site`. */
+/**
+ * Links the bundles (and their years' stop lists) written in `indexWork` into `site`, without the
+ * Pagefind files the site never loads (unusedPagefindFile; bundles written before they were
+ * dropped at writing still hold them).
+ */
 export function linkIndex(site: string, bundles: readonly IndexedBundle[], indexWork: string): void {
   for (const b of bundles) {
     const dir = join(bundleWorkDir(indexWork, b), 'bundle');
-    for (const rel of filesUnder(dir)) place(join(dir, rel), join(site, bundlePath(b), rel));
+    for (const rel of filesUnder(dir)) if (!unusedPagefindFile(rel, b)) place(join(dir, rel), join(site, bundlePath(b), rel));
   }
   for (const year of new Set(bundles.map((b) => b.year))) place(stopListWorkFile(indexWork, year), join(site, stopListPath(year)));
 }
@@ -67,9 +74,10 @@ export interface FinishOptions extends SiteCheckOptions {
   siteUrl: string;
 }
 
-/** Makes `site` ready to publish: checked (checkSite), its index linked in, its sitemap written. */
+/** Makes `site` ready to publish: checked (checkSite), its index linked in, its sitemap and cache rules (`_headers`) written. */
 export async function finishSite(site: string, bundles: readonly IndexedBundle[], o: FinishOptions): Promise<void> {
   checkSite(site, bundles, o);
   linkIndex(site, bundles, o.indexWork);
   await writeSitemap(site, o.siteUrl);
+  writeHeaders(site);
 }

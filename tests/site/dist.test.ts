@@ -1,17 +1,19 @@
 /**
  * Checks over the production build in dist/ (run `npm run build` first; `npm test` does):
  * the pages the seeds must produce, the page shell, the full text of each seed, no scraped page
- * chrome, no external resources, no broken links or anchors, and the Pagefind index.
+ * chrome, no external resources, no broken links or anchors, the Pagefind index, and the cache
+ * rules for static hosts (`_headers`).
  */
 import type { CheerioAPI } from 'cheerio';
 import { LinkChecker, LinkState } from 'linkinator';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
 import { importText } from '../../src/lib/import/importer';
 import { SEEDS, readSeed } from '../../bench/fixtures/seeds';
 import { reportPageYear } from '../../src/build/shards';
+import { HEADERS_FILE, LONG_CACHE, SHORT_CACHE, rulesFor, servedPath, type HeaderRule } from '../../src/build/headers';
 import { BUNDLE_LIST_PATH, type BundleList } from '../../src/lib/search/bundles';
 import { DIST, assertBuilt, distFiles, exists, fileOf, html, htmlFiles, normalizeSpace, page, urlOf } from '../helpers/dist';
 import { serveDist, type DistServer } from '../../bench/server';
@@ -271,7 +273,43 @@ describe('search index', () => {
     expect(list.years.map((y) => y.year)).toEqual(years);
     for (const path of list.years.flatMap((y) => y.bundles)) expect(existsSync(join(DIST, path, 'pagefind.js')), path).toBe(true);
   });
+
+  it('ships none of the Pagefind UIs (the search page uses the JS API), and the highlighter only where report pages load it', () => {
+    const pagefind = readdirSync(join(DIST, 'pagefind'), { recursive: true, encoding: 'utf8' });
+    expect(pagefind.filter((f) => /pagefind-(component-ui|modular-ui|ui)\./.test(f))).toEqual([]);
+    const highlighters = pagefind.filter((f) => f.endsWith('pagefind-highlight.js')).sort();
+    expect(highlighters).toEqual(YEARS.map((y) => `${y}-1/pagefind-highlight.js`).sort());
+    for (const [, file] of [...readFileSync(fileOf(reportUrl(SEEDS[0].placeId, SEEDS[0].year)), 'utf8').matchAll(/data-highlighter="([^"]+)"/g)]) {
+      expect(existsSync(join(DIST, file)), file).toBe(true);
+    }
+  });
 });
+
+describe('deployable output', () => {
+  it('has a _headers file giving every file one Cache-Control: a year for content-addressed files, revalidated for the rest', () => {
+    const rules = parseHeaders(readFileSync(join(DIST, HEADERS_FILE), 'utf8'));
+    const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f !== HEADERS_FILE && statSync(join(DIST, f)).isFile());
+    const wrong = files.flatMap((f) => {
+      const matched = rulesFor(rules, servedPath(f));
+      const want = f.startsWith('_astro/') || /\.pf_(fragment|index|filter|meta)$/.test(f) ? LONG_CACHE : SHORT_CACHE;
+      return matched.length === 1 && matched[0].cacheControl === want ? [] : [`${f}: ${matched.map((r) => `${r.path} ${r.cacheControl}`).join(' + ') || 'no rule'}`];
+    });
+    expect(wrong, list(wrong)).toEqual([]);
+    // Not a page: left out of the sitemap.
+    expect(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain(HEADERS_FILE);
+  });
+});
+
+/** The rules of a `_headers` file, as Netlify and Cloudflare Pages read it: a path, then indented `Name: value` lines. */
+function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('/')) rules.push({ path: line.trim(), cacheControl: '' });
+    const m = /^\s+Cache-Control:\s*(.+)$/i.exec(line);
+    if (m) rules.at(-1)!.cacheControl = m[1].trim();
+  }
+  return rules;
+}
 
 describe('links', () => {
   let server: DistServer;

@@ -2,12 +2,13 @@
  * The pool that writes the search index's bundles, several at a time, each thread with its own
  * Pagefind service (bundle-worker.ts); the bundles themselves are indexer.ts's.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Tinypool } from 'tinypool';
 import { bundlePath, type Bundle } from './bundles';
-import { bundleDigest, bundleUpToDate, makeDocs, stopListWorkFile, type BundleFigures, type BundleJob, type SearchSource } from './indexer';
+import { bundleDigest, bundleUpToDate, bundleWorkDir, makeDocs, stopListWorkFile, type BundleFigures, type BundleJob, type SearchSource } from './indexer';
 
 /**
  * The module a pool thread loads. Worker threads do not inherit tsx's loader (nor vitest's): it is
@@ -18,6 +19,22 @@ export const workerEntry = (worker: URL): string =>
     `const tsx = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); tsx.register();` +
       `const m = await import(${JSON.stringify(worker.href)}); export default m.default; export const close = m.close;`,
   )}`;
+
+/**
+ * Files Pagefind writes into every bundle that the site never loads: its three search UIs (the
+ * search page has its own, src/scripts/search.ts, over Pagefind's JS API), and the highlighter
+ * outside a year's first bundle, the one report pages load it from. Dropped once a bundle is
+ * written, and never linked into a site (src/build/site-check.ts).
+ */
+export const unusedPagefindFile = (rel: string, bundle: Pick<Bundle, 'part'>): boolean =>
+  /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/.test(rel) || (rel === 'pagefind-highlight.js' && bundle.part !== 1);
+
+/** Deletes the unused Pagefind files (unusedPagefindFile) of `bundle` written in `workDir`. */
+function dropUnusedFiles(workDir: string, bundle: Bundle<SearchSource>): void {
+  const dir = join(bundleWorkDir(workDir, bundle), 'bundle');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (unusedPagefindFile(f, bundle)) rmSync(join(dir, f));
+}
 
 /** True if `broken` has rejected (by the time pending callbacks have run). */
 const isBroken = (broken: Promise<never>): Promise<boolean> => Promise.race([broken.then(() => false, () => true), new Promise<boolean>((ok) => setImmediate(() => ok(false)))]);
@@ -105,6 +122,7 @@ export class BundleWriter {
       const { pool, broken } = this.started();
       // A thread that fails before it takes its job fails the pool, not the job: the job would wait for ever.
       this.figures.push((await Promise.race([pool.run({ ...job, bundle: { ...job.bundle, sources } }), broken])) as BundleFigures);
+      dropUnusedFiles(job.workDir, job.bundle);
     } catch (e) {
       this.failure ??= e;
     }
