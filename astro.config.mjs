@@ -14,9 +14,12 @@ const config = buildConfig();
 // its own content-layer cache, so builds of generated corpora, test fixtures or other shards never
 // read (or clobber) the data store of another.
 const defaultContent = config.contentDir === './content';
-const shardSuffix = config.shard ? `-shard-${config.shard.index}-of-${config.shard.count}` : '';
+const shardSuffix =
+  (config.shard ? `-shard-${config.shard.index}-of-${config.shard.count}` : '') +
+  // A scoped preview (PREVIEW_PLACE) loads one place's reports: its own store leaves the whole site's alone.
+  (config.place ? `-place-${config.place.replaceAll('/', '-')}` : '');
 const cacheDir =
-  !defaultContent || config.shard
+  !defaultContent || shardSuffix
     ? `./${!defaultContent ? contentCachePrefix(config.contentDir) : 'node_modules/.astro-content-content'}${shardSuffix}`
     : undefined;
 

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { contentCachePrefix } from '../src/build/paths';
 import { runMeasured, type RunResult, type StepFigures } from '../src/build/proc';
 import { ROOT, siteBundles } from '../bench/search';
+import { measureScopedPreview } from '../bench/preview';
 import { dataBytes, printSearchFigures } from './bench-search';
 import { pageBudgetRows } from '../bench/pages';
 
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     content: { type: 'string' },
     keep: { type: 'boolean' },
     'no-rebuild': { type: 'boolean' },
+    'no-preview': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -39,7 +41,8 @@ if (values.help) {
   --content DIR  用已生成的语料而不重新生成 / build this content directory instead of generating one
   --shards N, --jobs J  传给 npm run build / passed to npm run build
   --keep         保留工作目录 .tmp/bench-*/ / keep the work directory
-  --no-rebuild   不测修改后的重建（50,000 份时省时间）/ skip the rebuilds after edits (saves time at 50,000)`);
+  --no-rebuild   不测修改后的重建（50,000 份时省时间）/ skip the rebuilds after edits (saves time at 50,000)
+  --no-preview   不测按地区预览（npm run dev -- --place）/ skip the scoped preview's first page and edit`);
   process.exit(0);
 }
 
@@ -127,6 +130,13 @@ if (rebuild) {
 
 const searchFigures = await printSearchFigures(out, QUERIES);
 
+// An official's scoped preview of one county: its first page, then one edit shown (bench/preview.ts).
+async function scopedPreview() {
+  process.stdout.write('… scoped preview (npm run dev -- --place <county>)\n');
+  return measureScopedPreview({ root: ROOT, contentDir: content, log: (l) => console.log(`  ${l}`) });
+}
+const preview = values['no-preview'] ? undefined : await scopedPreview();
+
 const rows: [string, string][] = [
   ['reports', String(N)],
   ['corpus generation', gen ? s(gen.ms) : `(given: ${relative(ROOT, content)})`],
@@ -142,6 +152,12 @@ const rows: [string, string][] = [
     ? ([
         ['rebuild after editing a report’s text', `${s(rebuild.text.ms)}, ${mb(rebuild.text.peakRss)}`],
         ['rebuild after editing a report’s title', `${s(rebuild.title.ms)}, ${mb(rebuild.title.peakRss)}`],
+      ] as [string, string][])
+    : []),
+  ...(preview
+    ? ([
+        [`scoped preview: first page (${preview.place})`, s(preview.firstPageMs)],
+        ['scoped preview: an edit shown', s(preview.editMs)],
       ] as [string, string][])
     : []),
   ...searchFigures.map((m): [string, string] => [

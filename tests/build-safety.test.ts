@@ -384,6 +384,12 @@ describe('telemetry off', () => {
           astro++;
           expect(assignments, `${name}: ${command}`).toContain('ASTRO_TELEMETRY_DISABLED=1');
         }
+        // The preview wrappers (scoped previews, scripts/dev.ts and preview-drafts.ts) start astro with it set.
+        const wrapper = program === 'tsx' && /^scripts\/(dev|preview-drafts)\.ts$/.test(words[assignments.length + 1]) ? words[assignments.length + 1] : undefined;
+        if (wrapper) {
+          astro++;
+          expect(readFileSync(join(ROOT, wrapper), 'utf8'), `${name}: ${wrapper}`).toMatch(/run\('astro', \[[^\]]*\], \{[^}]*ASTRO_TELEMETRY_DISABLED: '1'/);
+        }
       }
     }
     // dev, serve, check, preview:drafts.

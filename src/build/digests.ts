@@ -15,7 +15,7 @@ import { provinceOf } from './shards';
 export interface CodeDigestOptions {
   /** The project root; the code is read from its src/, public/ and top-level settings. */
   root: string;
-  config: Pick<BuildConfig, 'siteUrl' | 'drafts'>;
+  config: Pick<BuildConfig, 'siteUrl' | 'drafts' | 'place'>;
   /** The content directory as configured (its places.yaml is part of the code). */
   contentDir: string;
 }
@@ -23,7 +23,8 @@ export interface CodeDigestOptions {
 /** Digest of the code and settings every page depends on; `extra` is anything else the caller's pages depend on. */
 export function codeDigest(o: CodeDigestOptions, extra: unknown = {}): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ extra, site: o.config.siteUrl, drafts: o.config.drafts, contentDir: o.contentDir }));
+  // A scoped preview renders other pages than a whole build (`place` is left out of the JSON when unset).
+  h.update(JSON.stringify({ extra, site: o.config.siteUrl, drafts: o.config.drafts, contentDir: o.contentDir, place: o.config.place }));
   // Paths as the project names them (relative to the root), so the digest is the same wherever the project is.
   const code = ['src', 'public'].flatMap((d) => filesUnder(join(o.root, d)).map((f) => join(d, f)));
   for (const f of [...code, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) {

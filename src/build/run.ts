@@ -11,7 +11,8 @@ import { indexWorkDir, shownPath, type BuildOptions } from './options';
 import { checkBuildPaths, markBuilt } from './paths-guard';
 import { stopChildren } from './proc';
 import { restoreInterrupted } from './publish';
-import { reportIds } from './scope';
+import { entryPlace, inPlaceScope } from '../lib/content/published';
+import { previewPlaceProblem, reportIds } from './scope';
 import { searchIndex } from './search';
 import { planSite, ShardedBuild } from './sharded';
 import { BuildSteps } from './steps';
@@ -68,7 +69,13 @@ export async function runBuild(o: RunOptions): Promise<string> {
   const writesOut = o.shard === undefined && !o.search;
   await prepare(o, writesOut);
 
-  const ids = reportIds(join(o.contentDir, 'reports'));
+  // A scoped preview (PREVIEW_PLACE) builds its place's reports only: never sharded, never the others' pages.
+  const place = o.config.place;
+  if (place) {
+    const problem = previewPlaceProblem(o.contentDir, place);
+    if (problem) throw new BuildRefused(problem);
+  }
+  const ids = reportIds(join(o.contentDir, 'reports')).filter((id) => inPlaceScope(place, entryPlace(id)));
   const shards = planSite(ids, o.shards === undefined ? undefined : Number(o.shards), o.shards);
   if (shards.count < shards.wanted) o.log(`只有 ${shards.provinces} 个省份有报告，分为 ${shards.count} 片 / ${shards.provinces} provinces have reports: ${shards.count} shards`);
 

@@ -28,10 +28,10 @@ export async function getAllPlaces(): Promise<Place[]> {
   return [...(await places()).values()];
 }
 
-/** Places whose pages this build renders (all, or those of the shard's provinces). */
+/** Places whose pages this build renders (all, or those of the shard's provinces, or of a scoped preview). */
 export async function getPlacesToRender(): Promise<Place[]> {
   const scope = buildScope();
-  return (await getAllPlaces()).filter((p) => scope.hasProvince(p.province.id));
+  return (await getAllPlaces()).filter((p) => scope.hasProvince(p.province.id) && scope.hasPlace(p.id));
 }
 
 export async function getPlaceIds(): Promise<Set<string>> {

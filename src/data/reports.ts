@@ -39,9 +39,10 @@ async function load(): Promise<Report[]> {
   const entries = await getCollection('reports');
   const placeIds = await getPlaceIds();
   const problems = entries.flatMap((e) => entryProblems({ file: e.filePath ?? e.id, id: e.id, data: e.data }, placeIds, factsOf(e).problems));
-  // Links between reports are judged where every entry is known: whole builds and the national shard.
+  // Links between reports are judged where every entry is known: whole builds and the national
+  // shard (a scoped preview loads one place's, so its links to others would all look broken).
   const scope = buildScope();
-  if (!scope.spec || scope.national) {
+  if ((!scope.spec || scope.national) && !scope.place) {
     const published = entries.filter((e) => !isDraft(e.data));
     problems.push(
       ...siteLinkProblems(
@@ -63,7 +64,8 @@ async function load(): Promise<Report[]> {
 
 /**
  * Every report this build knows (drafts only where showDrafts), newest year first: all of them, or
- * in a split build those of the shard's provinces (shard 0: all, for the national pages).
+ * in a split build those of the shard's provinces (shard 0: all, for the national pages), or in a
+ * scoped preview those of its place, the places above it and below it (the loader skips the rest).
  */
 export async function getReports(): Promise<Report[]> {
   cache ??= load();

@@ -10,8 +10,10 @@
  * | `SHARD=k/n` | `shard` | this Astro build renders shard k of n (src/build/shards.ts) |
  * | `PAGE_CACHE` | `pageCache` | the incremental build's page records (src/build/incremental.ts) |
  * | `SITE_URL` | `siteUrl` | the site's public origin: canonical links, feed, sitemap |
+ * | `PREVIEW_PLACE` | `place` | a scoped preview: only this place, its ancestors and subdivisions (src/build/scope.ts) |
  */
 import { parseShardSpec, type ShardSpec } from '../build/shards';
+import { isPlaceId } from './places/id';
 
 export interface BuildConfig {
   /** Content directory, without a trailing slash. */
@@ -24,9 +26,25 @@ export interface BuildConfig {
   pageCache?: string;
   /** The site's public origin. */
   siteUrl: string;
+  /**
+   * A scoped preview (`npm run dev -- --place <id>`, `npm run preview:drafts -- --place <id>`): the
+   * place id whose reports, and those of its ancestors and subdivisions, are the only ones loaded.
+   * Its existence in places.yaml is checked by the build scope (src/build/scope.ts).
+   */
+  place?: string;
 }
 
 export const DEFAULT_SITE_URL = 'https://fazhi-reports.example.org';
+
+/** A place id as `PREVIEW_PLACE` gives it: trimmed, without slashes at its ends; undefined when empty. */
+function previewPlace(raw: string | undefined): string | undefined {
+  const id = raw?.trim().replace(/^\/+|\/+$/g, '');
+  if (!id) return undefined;
+  if (!isPlaceId(id)) {
+    throw new Error(`PREVIEW_PLACE 应是 places.yaml 中的地区 id，如 guangdong/shenzhen（现为“${raw}”）/ PREVIEW_PLACE must be a place id of places.yaml, e.g. guangdong/shenzhen (got "${raw}")`);
+  }
+  return id;
+}
 
 /** The configuration `env` describes; throws with what to fix when a value is wrong. */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, dev = false): BuildConfig {
@@ -40,6 +58,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, de
     shard: parseShardSpec(env.SHARD),
     pageCache: env.PAGE_CACHE || undefined,
     siteUrl: siteUrl.replace(/\/+$/, ''),
+    place: previewPlace(env.PREVIEW_PLACE),
   };
 }
 

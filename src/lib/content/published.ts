@@ -2,12 +2,13 @@
  * Which reports a build publishes, decided in one place: the entries are the report files of the
  * content directory (./files.ts), a draft is an entry whose frontmatter says `draft: true` and is
  * published only when drafts are built (`buildConfig().drafts`: `astro dev` and the drafts
- * preview, never a production build), and a split build handles only its shard's entries
- * (src/build/scope.ts). The reports loader, the data layer, the search index, `npm run check` and
+ * preview, never a production build), a split build handles only its shard's entries and a
+ * scoped preview only its place's (src/build/scope.ts). The reports loader, the data layer, the search index, `npm run check` and
  * the importer all ask here.
  */
 import { join } from 'node:path';
 import { provinceOf, type ShardScope } from '../../build/shards';
+import { buildConfig } from '../config';
 import { listReportFiles } from './files';
 import { parseEntryId } from './validate';
 
@@ -28,16 +29,32 @@ export const isPublished = (frontmatter: unknown, drafts: boolean): boolean => d
  */
 export type EntryRole = 'render' | 'facts' | 'skip';
 
-export function entryRole(scope: ShardScope, id: string): EntryRole {
+/** The place of an entry id (`hunan/huaihua/2023` -> `hunan/huaihua`). */
+export const entryPlace = (id: string): string => id.slice(0, id.lastIndexOf('/'));
+
+/**
+ * True if `placeId` is in the scope of a preview of `place`: the place itself, a place above it (a
+ * prefix of its id) or below it. Without a preview place, every place is.
+ */
+export const inPlaceScope = (place: string | undefined, placeId: string): boolean =>
+  !place || placeId === place || placeId.startsWith(`${place}/`) || place.startsWith(`${placeId}/`);
+
+/** What a build does with an entry; a scoped preview (`hasPlace`) skips every entry outside its place's scope. */
+export function entryRole(scope: ShardScope & { hasPlace?: (placeId: string) => boolean }, id: string): EntryRole {
+  if (scope.hasPlace && !scope.hasPlace(entryPlace(id))) return 'skip';
   if (!scope.spec) return 'render';
   if (scope.national) return 'facts';
   return scope.hasProvince(provinceOf(id)) ? 'render' : 'skip';
 }
 
-/** The entries of a content directory by year, newest year first, each year's ids sorted. */
-export function reportIdsByYear(contentDir: string): [year: number, ids: string[]][] {
+/**
+ * The entries of a content directory by year, newest year first, each year's ids sorted; in a
+ * scoped preview (`place`, by default the build configuration's) only those of its scope.
+ */
+export function reportIdsByYear(contentDir: string, place = buildConfig().place): [year: number, ids: string[]][] {
   const byYear = new Map<number, string[]>();
   for (const id of reportIds(join(contentDir, 'reports'))) {
+    if (!inPlaceScope(place, entryPlace(id))) continue;
     const year = parseEntryId(id)?.year;
     if (year) byYear.set(year, [...(byYear.get(year) ?? []), id]);
   }

@@ -1,0 +1,47 @@
+/**
+ * Scoped previews for officials (`npm run dev -- --place <id>`, `npm run preview:drafts -- --place
+ * <id>`): the `--place` argument taken out of the command line (the rest goes to Astro as it is),
+ * checked against places.yaml, and handed to Astro's processes as `PREVIEW_PLACE` (read by
+ * src/lib/config.ts; the scope itself is src/build/scope.ts).
+ */
+import { placeUrl } from '../lib/urls';
+import { previewPlaceProblem } from './scope';
+
+export interface PreviewArgs {
+  /** `--place <id>` or `--place=<id>`. */
+  place?: string;
+  help: boolean;
+  /** Everything else, in order, for Astro. */
+  rest: string[];
+}
+
+/** Splits a preview script's arguments; throws when `--place` has no value. */
+export function previewArgs(argv: readonly string[]): PreviewArgs {
+  const out: PreviewArgs = { help: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--place' || a.startsWith('--place=')) {
+      const value = a === '--place' ? argv[++i] : a.slice('--place='.length);
+      if (!value || value.startsWith('-')) throw new Error('--place 后须写地区 id，如 --place guangdong/shenzhen/baoan / --place needs a place id');
+      out.place = value.replace(/^\/+|\/+$/g, '');
+    } else out.rest.push(a);
+  }
+  return out;
+}
+
+/**
+ * The environment for Astro's processes previewing `place` from `contentDir` (nothing to add
+ * without a place); throws, naming the id, when places.yaml has no such place.
+ */
+export function previewEnv(contentDir: string, place: string | undefined): Record<string, string> {
+  if (!place) return {};
+  const problem = previewPlaceProblem(contentDir, place);
+  if (problem) throw new Error(problem);
+  return { PREVIEW_PLACE: place };
+}
+
+/** The line a preview script prints first: what is loaded, and where the place's page is. */
+export const previewNotice = (place: string, origin: string): string =>
+  `只加载“${place}”及其上级、下级地区的报告；全国页面只含这些报告 / loading only the reports of ${place}, the places above it and below it; national pages show only these\n` +
+  `预览 / preview: ${origin}${placeUrl(place)}`;
