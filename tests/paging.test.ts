@@ -76,3 +76,11 @@ it('pageParam leaves the first page without a number, so its URL is the group’
   expect(pageParam(1)).toBeUndefined();
   expect(pageParam(3)).toBe('3');
 });
+
+it('PAGE_ROWS (the build configuration) lowers the rows per page, for tests, and must be a whole number', async () => {
+  const { readConfig } = await import('../src/lib/config');
+  expect(readConfig({}).pageRows).toBeUndefined();
+  expect(readConfig({ PAGE_ROWS: '40' }).pageRows).toBe(40);
+  expect(() => readConfig({ PAGE_ROWS: '0' })).toThrow(/PAGE_ROWS 应是正整数/);
+  expect(() => readConfig({ PAGE_ROWS: 'many' })).toThrow(/PAGE_ROWS 应是正整数/);
+});

@@ -6,6 +6,7 @@ import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearProvinceUr
 import { depthThatFits, LIST_ITEMS, PAGE_ROWS, pageParam, splitTable } from '../lib/paging';
 import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
 import { buildScope } from '../build/scope';
+import { buildConfig } from '../lib/config';
 import { t } from '../strings';
 import { getAllPlaces, getProvinces, type Place } from './places';
 import { evenSample, pairTable, type PairTable } from '../lib/search/pairs';
@@ -19,8 +20,8 @@ import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, 
  */
 export const rendersNationalPages = (): boolean => buildScope().national;
 
-/** Rows per page of a split table (src/lib/paging.ts). */
-export const rowsPerPage = (): number => PAGE_ROWS;
+/** Rows per page of a split table (src/lib/paging.ts); a test may lower it (PAGE_ROWS in src/lib/config.ts). */
+export const rowsPerPage = (): number => buildConfig().pageRows ?? PAGE_ROWS;
 
 export interface Crumb {
   label: string;

@@ -11,6 +11,7 @@
  * | `PAGE_CACHE` | `pageCache` | the incremental build's page records (src/build/incremental.ts) |
  * | `SITE_URL` | `siteUrl` | the site's public origin: canonical links, feed, sitemap |
  * | `PREVIEW_PLACE` | `place` | a scoped preview: only this place, its ancestors and subdivisions (src/build/scope.ts) |
+ * | `PAGE_ROWS` | `pageRows` | rows per page of a split table instead of PAGE_ROWS (src/lib/paging.ts): tests split a small corpus with it |
  */
 import { parseShardSpec, type ShardSpec } from '../build/shards';
 import { isPlaceId } from './places/id';
@@ -32,6 +33,8 @@ export interface BuildConfig {
    * Its existence in places.yaml is checked by the build scope (src/build/scope.ts).
    */
   place?: string;
+  /** Rows per page of a split table, when not the default (PAGE_ROWS, src/lib/paging.ts). */
+  pageRows?: number;
 }
 
 export const DEFAULT_SITE_URL = 'https://fazhi-reports.example.org';
@@ -44,6 +47,14 @@ function previewPlace(raw: string | undefined): string | undefined {
     throw new Error(`PREVIEW_PLACE 应是 places.yaml 中的地区 id，如 guangdong/shenzhen（现为“${raw}”）/ PREVIEW_PLACE must be a place id of places.yaml, e.g. guangdong/shenzhen (got "${raw}")`);
   }
   return id;
+}
+
+/** `PAGE_ROWS` as a whole number of at least 1; undefined when unset. */
+function pageRowsOf(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`PAGE_ROWS 应是正整数，如 50（现为“${raw}”）/ PAGE_ROWS must be a whole number of at least 1 (got "${raw}")`);
+  return n;
 }
 
 /** The configuration `env` describes; throws with what to fix when a value is wrong. */
@@ -59,6 +70,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, de
     pageCache: env.PAGE_CACHE || undefined,
     siteUrl: siteUrl.replace(/\/+$/, ''),
     place: previewPlace(env.PREVIEW_PLACE),
+    pageRows: pageRowsOf(env.PAGE_ROWS),
   };
 }
 
