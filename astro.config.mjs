@@ -1,10 +1,12 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { buildConfig } from './src/lib/config.ts';
 import { contentCachePrefix } from './src/build/paths.ts';
+import { previewWatchIgnored } from './src/build/preview-watch.ts';
 
 // Drafts show in `astro dev` (Vite's import.meta.env.DEV, see src/lib/config.ts) and in the drafts
 // preview build (INCLUDE_DRAFTS=true), never in a production build.
@@ -36,5 +38,9 @@ export default defineConfig({
     mdx(),
   ],
   // The cast bridges @tailwindcss/vite's Vite types and the Vite version Astro 5 bundles.
-  vite: { plugins: [/** @type {any} */ (tailwindcss())] },
+  vite: {
+    plugins: [/** @type {any} */ (tailwindcss())],
+    // A scoped preview watches only its place's reports (src/build/preview-watch.ts).
+    ...(config.place ? { server: { watch: { ignored: [previewWatchIgnored(fileURLToPath(new URL('.', import.meta.url)), config.contentDir, config.place)] } } } : {}),
+  },
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewArgs, previewEnv } from '../../src/build/preview';
+import { previewWatchIgnored } from '../../src/build/preview-watch';
 import { previewPlaceProblem, scopeOf } from '../../src/build/scope';
 import { readConfig } from '../../src/lib/config';
 import { entryRole, inPlaceScope, reportIdsByYear } from '../../src/lib/content/published';
@@ -71,5 +72,13 @@ describe('scoped preview', () => {
     expect(readConfig({ PREVIEW_PLACE: ' hunan/huaihua/ ' }).place).toBe('hunan/huaihua');
     expect(readConfig({ PREVIEW_PLACE: '' }).place).toBeUndefined();
     expect(() => readConfig({ PREVIEW_PLACE: 'Hunan/../x' })).toThrow(/PREVIEW_PLACE 应是 places\.yaml 中的地区 id/);
+  });
+
+  it('watches only the scope of the reports and no build output', () => {
+    const ignored = previewWatchIgnored('/p', '.tmp/c', 'hunan/huaihua');
+    const watched = ['/p/src/pages/index.astro', '/p/.tmp', '/p/.tmp/c', '/p/.tmp/c/places.yaml', '/p/.tmp/c/reports', '/p/.tmp/c/reports/hunan', '/p/.tmp/c/reports/hunan/2023.mdx', '/p/.tmp/c/reports/hunan/huaihua/hecheng/2022.mdx'];
+    const skipped = ['/p/.tmp/c/reports/hunan/changsha', '/p/.tmp/c/reports/hunan/changsha/2023.mdx', '/p/.tmp/bench-1', '/p/dist/index.html', '/p/.shards/0'];
+    expect(watched.filter(ignored)).toEqual([]);
+    expect(skipped.filter((p) => !ignored(p))).toEqual([]);
   });
 });

@@ -288,7 +288,8 @@ describe('search index', () => {
 describe('deployable output', () => {
   it('has a _headers file giving every file one Cache-Control: a year for content-addressed files, revalidated for the rest', () => {
     const rules = parseHeaders(readFileSync(join(DIST, HEADERS_FILE), 'utf8'));
-    const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f !== HEADERS_FILE && statSync(join(DIST, f)).isFile());
+    // Dot files are the build's own markers (src/build/paths-guard.ts), not part of the site.
+    const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f !== HEADERS_FILE && !f.startsWith('.') && statSync(join(DIST, f)).isFile());
     const wrong = files.flatMap((f) => {
       const matched = rulesFor(rules, servedPath(f));
       const want = f.startsWith('_astro/') || /\.pf_(fragment|index|filter|meta)$/.test(f) ? LONG_CACHE : SHORT_CACHE;
