@@ -5,7 +5,9 @@
  * (bench/pages.ts), that tables split exactly where they should, that every row of a split table
  * is reachable by plain links from its national page, that rankings are over the whole country,
  * that every publishing place is reachable from /places/, and that the sitemap and links see the
- * new pages. Takes a few minutes (the corpus is generated and built).
+ * new pages. The same corpus is then built again with PAGE_ROWS lowered (the build configuration),
+ * since only a far larger corpus has a province whose part must be paginated at the real size.
+ * Takes a few minutes (the corpus is generated and built twice).
  */
 import { load, type CheerioAPI } from 'cheerio';
 import { execFile } from 'node:child_process';
@@ -27,6 +29,9 @@ const REPORTS = Number(process.env.PAGE_BUDGET_REPORTS ?? 1500);
 const WORK = join(ROOT, '.tmp', `page-budgets-${process.pid}`);
 const CONTENT = join(WORK, 'content');
 const SITE = join(WORK, 'dist');
+/** Rows per page of the second build: small enough for the provinces' parts to have several pages. */
+const SMALL_ROWS = 12;
+const SMALL_SITE = join(WORK, 'dist-small');
 
 interface Entry {
   placeId: string;
@@ -47,11 +52,13 @@ function publishedEntries(): Entry[] {
     .map(({ f, data }) => ({ ...parseEntryId(f.replace(/\.mdx$/, ''))!, indicators: (data.indicators ?? {}) as Entry['indicators'] }));
 }
 
-const fileOf = (path: string) => join(SITE, path.endsWith('/') ? `${path}index.html` : path);
+let site = SITE;
+const fileOf = (path: string) => join(site, path.endsWith('/') ? `${path}index.html` : path);
 const cache = new Map<string, CheerioAPI>();
 const page = (path: string): CheerioAPI => {
-  if (!cache.has(path)) cache.set(path, load(readFileSync(fileOf(path), 'utf8')));
-  return cache.get(path)!;
+  const file = fileOf(path);
+  if (!cache.has(file)) cache.set(file, load(readFileSync(file, 'utf8')));
+  return cache.get(file)!;
 };
 const links = ($: CheerioAPI, selector = 'main a[href]') => $(selector).map((_, a) => $(a).attr('href')!).get();
 
@@ -62,21 +69,33 @@ function crawl(start: string, follow: (href: string) => boolean): string[] {
   return [...seen];
 }
 
+const build = (out: string, env: Record<string, string> = {}) =>
+  run('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: CONTENT, ...env }, maxBuffer: 1 << 28 });
+
 beforeAll(async () => {
   const t = Date.now();
   await genCorpusParallel({ reports: REPORTS, seed: 1, out: CONTENT });
   const g = Date.now();
-  await run('npx', ['astro', 'build', '--outDir', SITE], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: CONTENT }, maxBuffer: 1 << 28 });
-  console.log(`page budgets: ${REPORTS} reports generated in ${((g - t) / 1000).toFixed(0)} s, built in ${((Date.now() - g) / 1000).toFixed(0)} s`);
+  await build(SITE);
+  const b = Date.now();
+  await build(SMALL_SITE, { PAGE_ROWS: String(SMALL_ROWS) });
+  console.log(`page budgets: ${REPORTS} reports generated in ${((g - t) / 1000).toFixed(0)} s, built in ${((b - g) / 1000).toFixed(0)} s, again with PAGE_ROWS=${SMALL_ROWS} in ${((Date.now() - b) / 1000).toFixed(0)} s`);
   entries = publishedEntries();
-  figures = pageFigures(SITE);
-}, 20 * 60_000);
+}, 30 * 60_000);
 
 afterAll(() => {
   if (!process.env.KEEP_PAGE_BUDGET_CORPUS) rmSync(WORK, { recursive: true, force: true });
 });
 
-describe(`page budgets on a ${REPORTS}-report corpus`, () => {
+describe.each([
+  { name: 'the real page size', out: SITE, rows: PAGE_ROWS },
+  { name: `PAGE_ROWS=${SMALL_ROWS}`, out: SMALL_SITE, rows: SMALL_ROWS },
+])(`page budgets on a ${REPORTS}-report corpus, $name`, ({ out, rows: PAGE_ROWS }) => {
+  beforeAll(() => {
+    site = out;
+    figures = pageFigures(out);
+  });
+
   it('no page is over 100 KB compressed or 2,000 table rows, and no split table page over PAGE_ROWS rows', () => {
     const over = figures.filter((f) => f.gzip > BUDGET.gzipBytes || f.tableRows > BUDGET.tableRows).map((f) => `${f.path}: ${f.gzip} B gzip, ${f.tableRows} rows`);
     expect(over).toEqual([]);
@@ -124,6 +143,16 @@ describe(`page budgets on a ${REPORTS}-report corpus`, () => {
     }
   });
 
+  it('paginates a province’s part when it has more than PAGE_ROWS rows, its pages linked to each other', () => {
+    const paged = figures.filter((f) => /^\/(indicators|years)\/[^/]+\/[^/]+\/\d+\/$/.test(f.path)).map((f) => f.path);
+    if (PAGE_ROWS === SMALL_ROWS) expect(paged.length).toBeGreaterThan(0);
+    for (const p of paged) {
+      const first = p.replace(/\d+\/$/, '');
+      expect(crawl(first, (h) => h.startsWith(first)), first).toContain(p);
+      expect(links(page(p), 'main nav a[href]'), p).toContain(first);
+    }
+  });
+
   it('ranks each indicator’s latest year over the whole country: its top and bottom are the country’s', () => {
     let checked = 0;
     for (const { key } of INDICATORS) {
@@ -165,7 +194,7 @@ describe(`page budgets on a ${REPORTS}-report corpus`, () => {
 
   it('the sitemap lists the split pages, and every link on them leads to a page of the site', () => {
     const split = figures.filter((f) => /^\/(indicators|years)\/[^/]+\/[^/]+\//.test(f.path)).map((f) => f.path);
-    const listed = new Set(sitemapPaths(SITE));
+    const listed = new Set(sitemapPaths(site));
     expect(split.filter((p) => !listed.has(p))).toEqual([]);
     const broken = new Set<string>();
     for (const p of [...split, ...INDICATORS.map((d) => `/indicators/${d.key}/`), '/places/']) {
