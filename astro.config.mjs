@@ -41,6 +41,13 @@ export default defineConfig({
   vite: {
     plugins: [/** @type {any} */ (tailwindcss())],
     // A scoped preview watches only its place's reports (src/build/preview-watch.ts).
-    ...(config.place ? { server: { watch: { ignored: [previewWatchIgnored(fileURLToPath(new URL('.', import.meta.url)), config.contentDir, config.place)] } } } : {}),
+    ...(config.place
+      ? {
+          server: {
+            watch: { ignored: [previewWatchIgnored(fileURLToPath(new URL('.', import.meta.url)), config.contentDir, config.place)] },
+            warmup: { ssrFiles: ['./src/pages/places/[...place]/index.astro', './src/pages/places/[...place]/[year].astro'] },
+          },
+        }
+      : {}),
   },
 });
