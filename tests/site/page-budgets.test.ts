@@ -9,6 +9,7 @@
  * since only a far larger corpus has a province whose part must be paginated at the real size.
  * Takes a few minutes (the corpus is generated and built twice).
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { load, type CheerioAPI } from 'cheerio';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genCorpusParallel } from '../../bench/gen-corpus';
+import { launchBrowser } from '../../bench/browser';
+import { serveDist } from '../../bench/server';
 import { BUDGET, pageFigures, type PageFigures } from '../../bench/pages';
 import { ROOT } from '../../bench/search';
 import { sitemapPaths } from '../../src/build/sitemap';
@@ -191,6 +194,33 @@ describe.each([
     const missing = [...new Set(entries.map((e) => `/places/${e.placeId}/`))].filter((p) => !reached.has(p));
     expect(missing).toEqual([]);
   });
+
+  it('the new kinds of page have no axe violations (national split pages, a province’s part, its second page, /places/)', async () => {
+    const split = figures.map((f) => f.path).filter((p) => /^\/(indicators|years)\/[^/]+\/[^/]+\//.test(p));
+    const urls = [
+      ...new Set([
+        '/places/',
+        ...figures.map((f) => f.path).filter((p) => /^\/(indicators|years)\/[^/]+\/$/.test(p) && !page(p)('main table:not([data-ranking])').length).slice(0, 2),
+        ...split.filter((p) => !/\/\d+\/$/.test(p)).slice(0, 1),
+        ...split.filter((p) => /\/\d+\/$/.test(p)).slice(0, 1),
+      ]),
+    ];
+    const server = await serveDist(site);
+    const browser = await launchBrowser();
+    try {
+      for (const url of urls) {
+        const context = await browser.newContext();
+        const p = await context.newPage();
+        expect((await p.goto(server.url(url)))?.status(), url).toBe(200);
+        const { violations } = await new AxeBuilder({ page: p }).analyze();
+        expect(violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 
   it('the sitemap lists the split pages, and every link on them leads to a page of the site', () => {
     const split = figures.filter((f) => /^\/(indicators|years)\/[^/]+\/[^/]+\//.test(f.path)).map((f) => f.path);
