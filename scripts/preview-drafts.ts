@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { run } from '../bench/run';
 import { buildConfig } from '../src/lib/config';
-import { previewArgs, previewEnv, previewNotice } from '../src/build/preview';
+import { previewCli, previewNotice } from '../src/build/preview';
 
 const USAGE = `用法 / usage: npm run preview:drafts [-- --place <地区 id / place id>] [astro preview 参数 / options]
 
@@ -19,19 +19,12 @@ const OUT = 'dist-drafts';
 const PORT = '4322';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-let env: Record<string, string>;
-let args: ReturnType<typeof previewArgs>;
-try {
-  args = previewArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  env = previewEnv(buildConfig().contentDir, args.place);
-} catch (e) {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(2);
+const cli = previewCli(process.argv.slice(2), USAGE, buildConfig().contentDir);
+if ('exit' in cli) {
+  (cli.exit ? console.error : console.log)(cli.message);
+  process.exit(cli.exit);
 }
+const { args, env } = cli;
 const buildEnv = { ...process.env, ...env, INCLUDE_DRAFTS: 'true' };
 const built = await run('npx', ['tsx', 'scripts/build.ts', '--out', OUT, '--work', '.shards/drafts'], buildEnv);
 if (built !== 0) process.exit(built);

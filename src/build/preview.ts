@@ -45,3 +45,18 @@ export function previewEnv(contentDir: string, place: string | undefined): Recor
 export const previewNotice = (place: string, origin: string): string =>
   `只加载“${place}”及其上级、下级地区的报告；全国页面只含这些报告 / loading only the reports of ${place}, the places above it and below it; national pages show only these\n` +
   `预览 / preview: ${origin}${placeUrl(place)}`;
+
+/**
+ * What a preview CLI (scripts/dev.ts, scripts/preview-drafts.ts) starts with: its arguments and
+ * the environment of the scope, or what to print and the exit code (the usage for `--help`, 0; a
+ * bad `--place`, 2).
+ */
+export function previewCli(argv: readonly string[], usage: string, contentDir: string): { args: PreviewArgs; env: Record<string, string> } | { exit: number; message: string } {
+  try {
+    const args = previewArgs(argv);
+    if (args.help) return { exit: 0, message: usage };
+    return { args, env: previewEnv(contentDir, args.place) };
+  } catch (e) {
+    return { exit: 2, message: e instanceof Error ? e.message : String(e) };
+  }
+}
