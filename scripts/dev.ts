@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { run } from '../bench/run';
 import { buildConfig } from '../src/lib/config';
-import { previewCli, previewNotice } from '../src/build/preview';
+import { previewNotice, readPreviewCli } from '../src/build/preview';
 
 const USAGE = `用法 / usage: npm run dev [-- --place <地区 id / place id>] [astro dev 参数 / options]
 
@@ -16,12 +16,7 @@ const USAGE = `用法 / usage: npm run dev [-- --place <地区 id / place id>] [
 其余参数交给 astro dev（如 --port 4400）/ other options go to astro dev (e.g. --port 4400)`;
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-const cli = previewCli(process.argv.slice(2), USAGE, buildConfig().contentDir);
-if ('exit' in cli) {
-  (cli.exit ? console.error : console.log)(cli.message);
-  process.exit(cli.exit);
-}
-const { args, env } = cli;
+const { args, env } = readPreviewCli(process.argv.slice(2), USAGE, buildConfig().contentDir);
 const portAt = args.rest.indexOf('--port');
 if (args.place) console.log(previewNotice(args.place, `http://localhost:${portAt >= 0 ? args.rest[portAt + 1] : 4321}`));
 process.exit(await run('astro', ['dev', ...args.rest], { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' }));

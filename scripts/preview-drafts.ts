@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { run } from '../bench/run';
 import { buildConfig } from '../src/lib/config';
-import { previewCli, previewNotice } from '../src/build/preview';
+import { previewNotice, readPreviewCli } from '../src/build/preview';
 
 const USAGE = `用法 / usage: npm run preview:drafts [-- --place <地区 id / place id>] [astro preview 参数 / options]
 
@@ -19,12 +19,7 @@ const OUT = 'dist-drafts';
 const PORT = '4322';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-const cli = previewCli(process.argv.slice(2), USAGE, buildConfig().contentDir);
-if ('exit' in cli) {
-  (cli.exit ? console.error : console.log)(cli.message);
-  process.exit(cli.exit);
-}
-const { args, env } = cli;
+const { args, env } = readPreviewCli(process.argv.slice(2), USAGE, buildConfig().contentDir);
 const buildEnv = { ...process.env, ...env, INCLUDE_DRAFTS: 'true' };
 const built = await run('npx', ['tsx', 'scripts/build.ts', '--out', OUT, '--work', '.shards/drafts'], buildEnv);
 if (built !== 0) process.exit(built);

@@ -60,3 +60,11 @@ export function previewCli(argv: readonly string[], usage: string, contentDir: s
     return { exit: 2, message: e instanceof Error ? e.message : String(e) };
   }
 }
+
+/** `previewCli` for an entry point: prints the usage or the problem and exits, or returns the arguments and environment. */
+export function readPreviewCli(argv: readonly string[], usage: string, contentDir: string): { args: PreviewArgs; env: Record<string, string> } {
+  const cli = previewCli(argv, usage, contentDir);
+  if (!('exit' in cli)) return cli;
+  (cli.exit ? console.error : console.log)(cli.message);
+  process.exit(cli.exit);
+}
