@@ -140,3 +140,11 @@ describe('counting and alternatives in the engine', () => {
     expect(exact('复议|行政诉讼 调解')).toBe(false);
   });
 });
+
+describe('Simplified reports stay as they are', () => {
+  it('folds no common Simplified character, so a Simplified report is indexed as written', () => {
+    const fold = buildFold();
+    for (const text of ['成效显著', '着力推进', '什么', '乾隆']) expect(fold(text)).toBe(text);
+    for (const seed of SEEDS) expect(fold(readSeed(seed))).toBe(readSeed(seed));
+  });
+});

@@ -2,6 +2,7 @@
  * The fold table (./fold.ts) from OpenCC's character dictionaries, made by the build (Node only:
  * the page loads the result, not the dictionaries).
  */
+import iconv from 'iconv-lite';
 import { from, to } from 'opencc-js/preset/t2cn';
 import { makeFold, type Fold } from './fold';
 
@@ -16,6 +17,17 @@ function charEntries(dict: Dict): [string, string][] {
 
 /** The dictionaries of a locale's conversion that map characters (not phrases): variants, then Traditional → Simplified. */
 const charDicts = (groups: readonly (readonly Dict[])[]): Dict[] => groups.flatMap((g) => g.slice(-1));
+
+/**
+ * True for the 3,755 most common Simplified characters (GB 2312 level 1, rows 0xB0–0xD7 of its
+ * encoding, the same bytes in GBK). OpenCC folds three of them (著→着, 乾→干, 么→幺) because they
+ * also write another word in Traditional text; folding them would change Simplified reports
+ * (显著 would be indexed as 显着) for a rare Traditional usage, so they are left as they are.
+ */
+function commonSimplified(c: string): boolean {
+  const b = iconv.encode(c, 'gbk');
+  return b.length === 2 && b[0] >= 0xb0 && b[0] <= 0xd7 && b[1] >= 0xa1 && b[1] <= 0xfe;
+}
 
 let table: string | undefined;
 
@@ -33,7 +45,7 @@ export function foldPairs(): string {
       if (next === f) break;
       f = next;
     }
-    if (f !== c) out.set(c, f);
+    if (f !== c && !commonSimplified(c)) out.set(c, f);
   }
   table = [...out].map(([k, v]) => k + v).join('');
   return table;
