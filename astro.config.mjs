@@ -7,6 +7,8 @@ import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { buildConfig } from './src/lib/config.ts';
 import { contentCachePrefix } from './src/build/paths.ts';
 import { previewWatchIgnored } from './src/build/preview-watch.ts';
+import { NATIONAL_SITE_CONFIG } from './src/lib/site/load.ts';
+import { siteConfigTag, siteStrings } from './src/lib/site/strings.ts';
 
 // Drafts show in `astro dev` (Vite's import.meta.env.DEV, see src/lib/config.ts) and in the drafts
 // preview build (INCLUDE_DRAFTS=true), never in a production build.
@@ -19,7 +21,9 @@ const defaultContent = config.contentDir === './content';
 const shardSuffix =
   (config.shard ? `-shard-${config.shard.index}-of-${config.shard.count}` : '') +
   // A scoped preview (PREVIEW_PLACE) loads one place's reports: its own store leaves the whole site's alone.
-  (config.place ? `-place-${config.place.replaceAll('/', '-')}` : '');
+  (config.place ? `-place-${config.place.replaceAll('/', '-')}` : '') +
+  // Another site configuration renders bodies with another base path: its own store too.
+  (config.siteFile !== NATIONAL_SITE_CONFIG ? `-site-${siteConfigTag(config.siteFile)}` : '');
 const cacheDir =
   !defaultContent || shardSuffix
     ? `./${!defaultContent ? contentCachePrefix(config.contentDir) : 'node_modules/.astro-content-content'}${shardSuffix}`
@@ -28,6 +32,8 @@ const cacheDir =
 export default defineConfig({
   cacheDir,
   site: config.siteUrl,
+  // The site configuration's base path (`/` or e.g. `/fzbg/`): every URL goes through src/lib/urls.ts.
+  base: config.base,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   server: { port: 4321 },
@@ -40,6 +46,8 @@ export default defineConfig({
   // The cast bridges @tailwindcss/vite's Vite types and the Vite version Astro 5 bundles.
   vite: {
     plugins: [/** @type {any} */ (tailwindcss())],
+    // The site configuration's name and rewordings, for src/strings.ts in every bundle (server and browser).
+    define: { __SITE_STRINGS__: JSON.stringify(siteStrings(config.site)) },
     // A scoped preview watches only its place's reports (src/build/preview-watch.ts).
     ...(config.place
       ? {

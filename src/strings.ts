@@ -1,11 +1,18 @@
-/** Every UI string of the site, keyed by where it is used. */
-export const t = {
+/**
+ * Every UI string of the site, keyed by where it is used. A site configuration may reword the plain
+ * strings (site.config.yaml `strings`, keyed `site.footer` and so on); the build hands its rewordings
+ * to every bundle, server and browser alike, as `__SITE_STRINGS__` (astro.config.mjs).
+ */
+const defaults = {
   site: {
     name: '法治政府建设年度报告库',
+    shortName: '法治报告库',
     tagline: '汇集各地人民政府法治政府建设年度报告，可按地区、年度浏览与全文检索，关键指标逐项溯源到原文。',
     skip: '跳到正文',
     footer: '报告原文版权归各发布机关所有。本站逐字转录原文，去除网页框架文字；指标数值均链接到报告中陈述该数值的原句。',
     openData: '开放数据',
+    /** The whole area of the national collection, where a jurisdiction's site names its own place. */
+    nationalScope: '全国',
   },
   date: {
     /** A year as a label: breadcrumbs, table heads, the year navigation (2023年). */
@@ -77,6 +84,8 @@ export const t = {
     counts: (reports: number, places: number, years: number) => `已收录 ${reports} 份报告，覆盖 ${places} 个地区、${years} 个年度。`,
     latest: '最新报告',
     byProvince: '按省份浏览',
+    /** A jurisdiction's site lists its subdivisions instead of the provinces. */
+    byArea: '按地区浏览',
     byLevel: '按层级浏览',
     byYear: '按年度浏览',
     reportsCount: (n: number) => `${n} 份报告`,
@@ -183,7 +192,7 @@ export const t = {
   /** Long tables split by province and into pages (src/lib/paging.ts). */
   split: {
     byProvince: '按省份查看',
-    byProvinceIntro: (n: number) => `共 ${n} 条，按省份分页列出。完整数据可下载：`,
+    byProvinceIntro: (n: number, download: boolean) => `共 ${n} 条，按省份分页列出。${download ? '完整数据可下载：' : ''}`,
     provinceItem: (n: number, pages: number) => (pages > 1 ? `${n} 条，${pages} 页` : `${n} 条`),
     csv: '全部指标（CSV）',
     json: '全部报告（JSON）',
@@ -193,18 +202,65 @@ export const t = {
     prev: '上一页',
     next: '下一页',
     gap: '…',
-    national: (label: string) => `返回${label}（全国）`,
+    // `scope`: 全国, or a jurisdiction's site's own place (src/data/site.ts scopeName).
+    national: (label: string, scope: string) => `返回${label}（${scope}）`,
     provinceTitle: (label: string, province: string) => `${label}：${province}`,
     rankTop: (n: number) => `前 ${n} 名`,
     rankBottom: (n: number) => `后 ${n} 名`,
-    rankedEndsDesc: (label: string, year: number, n: number, total: number) => `${year}年度${label}全国 ${total} 个地区中最高与最低的各 ${n} 个，由高到低；具体数值见下表。`,
+    rankedEndsDesc: (label: string, year: number, n: number, total: number, scope: string) => `${year}年度${label}${scope} ${total} 个地区中最高与最低的各 ${n} 个，由高到低；具体数值见下表。`,
     rank: '名次',
-    rankRest: (total: number) => `其余地区见各省份页面，或下载全部数据。全国共 ${total} 个地区载明。`,
+    rankRest: (total: number, scope: string, download: boolean) => `其余地区见各省份页面${download ? '，或下载全部数据' : ''}。${scope}共 ${total} 个地区载明。`,
     subPlaces: (n: number) => `下级地区 ${n} 个`,
     levelNotListed: (n: number) => `共 ${n} 个地区，篇幅所限不逐一列出，请从地区树进入各省、市页面查看。`,
+  },
+  /** The footer a government site carries (site configuration `footer`). */
+  footer: {
+    label: '网站信息',
+    sponsor: '主办单位',
+    organizer: '承办单位',
+    siteCode: '网站标识码',
+    icp: 'ICP备案号',
+    psb: '公安备案号',
+    phone: '电话',
+    email: '邮箱',
+    address: '地址',
+    feed: '订阅',
+  },
+  /** Reading modes (适老化、无障碍): switches in the header, no script needed. */
+  modes: {
+    label: '阅读模式',
+    large: '大字号',
+    contrast: '高对比度',
   },
   notFound: {
     title: '页面不存在',
     body: '您访问的页面不存在或已移动。可以从首页、地区或年度重新查找，或使用全文搜索。',
   },
 } as const;
+
+type Strings = typeof defaults;
+
+declare const __SITE_STRINGS__: Record<string, string> | undefined;
+
+/** A group of strings (not a list, not a function): its strings may be reworded. */
+const isGroup = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The keys of the plain strings a site may reword (`site.name`, `search.placeholder`…). */
+export function stringKeys(tree: object = defaults, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : isGroup(v) ? stringKeys(v, `${prefix}${k}.`) : [],
+  );
+}
+
+/** `tree` with the strings of `overrides` (by dotted key) in place of its own. */
+export function reworded<T extends object>(tree: T, overrides: Readonly<Record<string, string>>, prefix = ''): T {
+  return Object.fromEntries(
+    Object.entries(tree).map(([k, v]) => {
+      const key = `${prefix}${k}`;
+      if (typeof v === 'string') return [k, overrides[key] ?? v];
+      return [k, isGroup(v) ? reworded(v, overrides, `${key}.`) : v];
+    }),
+  ) as T;
+}
+
+export const t: Strings = typeof __SITE_STRINGS__ === 'object' && __SITE_STRINGS__ ? reworded(defaults, __SITE_STRINGS__) : defaults;

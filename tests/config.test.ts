@@ -2,23 +2,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_URL, readConfig } from '../src/lib/config';
+import { readConfig } from '../src/lib/config';
 
 describe('build configuration', () => {
   it('has defaults for a plain build', () => {
-    expect(readConfig({})).toEqual({ contentDir: './content', drafts: false, shard: undefined, pageCache: undefined, siteUrl: DEFAULT_SITE_URL });
+    const plain = readConfig({});
+    expect(plain).toMatchObject({ contentDir: './content', drafts: false, shard: undefined, pageCache: undefined, siteUrl: 'https://fazhi-reports.example.org', base: '/', siteFile: 'sites/national.yaml' });
+    expect(plain.site.scope).toBe('national');
   });
 
   it('reads every variable, and counts astro dev as a drafts build', () => {
-    const env = { CONTENT_DIR: '/tmp/c//', INCLUDE_DRAFTS: 'true', SHARD: '2/8', PAGE_CACHE: '.shards/pages', SITE_URL: 'https://www.example.gov.cn/' };
-    expect(readConfig(env)).toEqual({ contentDir: '/tmp/c', drafts: true, shard: { index: 2, count: 8 }, pageCache: '.shards/pages', siteUrl: 'https://www.example.gov.cn' });
+    const env = { CONTENT_DIR: '/tmp/c//', INCLUDE_DRAFTS: 'true', SHARD: '2/8', PAGE_CACHE: '.shards/pages', SITE_CONFIG: 'sites/shenzhen.yaml' };
+    expect(readConfig(env)).toMatchObject({ contentDir: '/tmp/c', drafts: true, shard: { index: 2, count: 8 }, pageCache: '.shards/pages', siteUrl: 'https://www.sz.gov.cn', base: '/fzbg/' });
+    expect(readConfig(env).site.scope).toBe('guangdong/shenzhen');
     expect(readConfig({}, true).drafts).toBe(true);
     expect(readConfig({ INCLUDE_DRAFTS: '1' }).drafts).toBe(false);
   });
 
   it('refuses values it cannot use, saying what to write', () => {
     expect(() => readConfig({ SHARD: '9/8' })).toThrow(/SHARD 应写作 k\/n/);
-    expect(() => readConfig({ SITE_URL: 'javascript:alert(1)' })).toThrow(/SITE_URL 必须是 http\(s\) 网址/);
+    expect(() => readConfig({ SITE_CONFIG: 'sites/missing.yaml' })).toThrow(/找不到网站配置文件.*sites\/missing\.yaml|sites\/missing\.yaml[\s\S]*找不到网站配置文件/);
   });
 
   it('is the only module of src/ that reads the environment', () => {

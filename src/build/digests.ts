@@ -15,7 +15,7 @@ import { provinceOf } from './shards';
 export interface CodeDigestOptions {
   /** The project root; the code is read from its src/, public/ and top-level settings. */
   root: string;
-  config: Pick<BuildConfig, 'siteUrl' | 'drafts' | 'place'>;
+  config: Pick<BuildConfig, 'site' | 'drafts' | 'place'>;
   /** The content directory as configured (its places.yaml is part of the code). */
   contentDir: string;
 }
@@ -24,7 +24,7 @@ export interface CodeDigestOptions {
 export function codeDigest(o: CodeDigestOptions, extra: unknown = {}): string {
   const h = createHash('sha256');
   // A scoped preview renders other pages than a whole build (`place` is left out of the JSON when unset).
-  h.update(JSON.stringify({ extra, site: o.config.siteUrl, drafts: o.config.drafts, contentDir: o.contentDir, place: o.config.place }));
+  h.update(JSON.stringify({ extra, site: o.config.site, drafts: o.config.drafts, contentDir: o.contentDir, place: o.config.place }));
   // Paths as the project names them (relative to the root), so the digest is the same wherever the project is.
   const code = ['src', 'public'].flatMap((d) => filesUnder(join(o.root, d)).map((f) => join(d, f)));
   for (const f of [...code, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) {

@@ -30,10 +30,14 @@ export interface HeaderRule {
 /** Pagefind's runtime in each bundle: named by Pagefind, not by content, so kept short. */
 const PAGEFIND_RUNTIME = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', 'wasm.*'];
 
-/** The rules for `site` (a built site's directory): its top-level folders and files are read to keep the rules disjoint. */
-export function headerRules(site: string): HeaderRule[] {
-  const long = (path: string): HeaderRule => ({ path, cacheControl: LONG_CACHE });
-  const short = (path: string): HeaderRule => ({ path, cacheControl: SHORT_CACHE });
+/**
+ * The rules for `site` (a built site's directory), served at `base` (`/`, `/fzbg/`): its top-level
+ * folders and files are read to keep the rules disjoint.
+ */
+export function headerRules(site: string, base = '/'): HeaderRule[] {
+  const at = (path: string) => `${base}${path.slice(1)}`;
+  const long = (path: string): HeaderRule => ({ path: at(path), cacheControl: LONG_CACHE });
+  const short = (path: string): HeaderRule => ({ path: at(path), cacheControl: SHORT_CACHE });
   // Meta files are `pagefind.<language>_<hash>.pf_meta`: one pattern per language, apart from pagefind.js.
   const languages = new Set<string>();
   for (const bundle of readdirSync(join(site, 'pagefind'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
@@ -63,9 +67,9 @@ export const headersText = (rules: readonly HeaderRule[]): string =>
   `# 缓存规则（Netlify、Cloudflare Pages）/ cache rules (Netlify, Cloudflare Pages): written by the build (src/build/headers.ts)\n` +
   rules.map((r) => `${r.path}\n  Cache-Control: ${r.cacheControl}\n`).join('');
 
-/** Writes `<site>/_headers`; returns its rules. */
-export function writeHeaders(site: string): HeaderRule[] {
-  const rules = headerRules(site);
+/** Writes `<site>/_headers` for a site served at `base`; returns its rules. */
+export function writeHeaders(site: string, base = '/'): HeaderRule[] {
+  const rules = headerRules(site, base);
   writeFileSync(join(site, HEADERS_FILE), headersText(rules));
   return rules;
 }

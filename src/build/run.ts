@@ -11,7 +11,7 @@ import { indexWorkDir, shownPath, type BuildOptions } from './options';
 import { checkBuildPaths, markBuilt } from './paths-guard';
 import { stopChildren } from './proc';
 import { restoreInterrupted } from './publish';
-import { entryPlace, inPlaceScope } from '../lib/content/published';
+import { entryPlace, placeFilter } from '../lib/content/published';
 import { previewPlaceProblem, reportIds } from './scope';
 import { searchIndex } from './search';
 import { planSite, ShardedBuild } from './sharded';
@@ -75,7 +75,8 @@ export async function runBuild(o: RunOptions): Promise<string> {
     const problem = previewPlaceProblem(o.contentDir, place);
     if (problem) throw new BuildRefused(problem);
   }
-  const ids = reportIds(join(o.contentDir, 'reports')).filter((id) => inPlaceScope(place, entryPlace(id)));
+  const inScope = placeFilter(o.config);
+  const ids = reportIds(join(o.contentDir, 'reports')).filter((id) => inScope(entryPlace(id)));
   const shards = planSite(ids, o.shards === undefined ? undefined : Number(o.shards), o.shards);
   if (shards.count < shards.wanted) o.log(`只有 ${shards.provinces} 个省份有报告，分为 ${shards.count} 片 / ${shards.provinces} provinces have reports: ${shards.count} shards`);
 

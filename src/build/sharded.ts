@@ -13,7 +13,7 @@ import { filesUnder, place } from './files';
 import { indexWorkDir, type BuildOptions } from './options';
 import { publish } from './publish';
 import { countByProvince, keepInAssembly, planShards, shardCountFor } from './shards';
-import { finishSite } from './site-check';
+import { finishOptionsOf, finishSite } from './site-check';
 import type { BuildStages } from './whole';
 import { dropServerFiles } from './whole';
 
@@ -145,7 +145,7 @@ export class ShardedBuild {
     })();
     const t = Date.now();
     const { bundles } = await this.stages.index(pagesBuilt);
-    await finishSite(next, bundles, { indexWork: indexWorkDir(this.o), siteUrl: this.o.config.siteUrl, workName: relative(this.o.root, this.o.work) });
+    await finishSite(next, bundles, { indexWork: indexWorkDir(this.o), ...finishOptionsOf(this.o.config), workName: relative(this.o.root, this.o.work) });
     publish(next, this.o.out);
     return Date.now() - t;
   }

@@ -16,6 +16,7 @@ import { filesUnder, place, reportPages } from './files';
 import { serverFiles } from './publish';
 import { writeHeaders } from './headers';
 import { writeSitemap } from './sitemap';
+import type { BuildConfig } from '../lib/config';
 
 type IndexedBundle = Bundle<{ placeId: string; url: string; year: number }>;
 
@@ -35,6 +36,10 @@ export function linkIndex(site: string, bundles: readonly IndexedBundle[], index
 export interface SiteCheckOptions {
   /** How messages name the work directory (deleting it starts a build afresh). */
   workName: string;
+  /** The path the site is served under (`/`, `/fzbg/`): open-data URLs carry it. */
+  base: string;
+  /** True when the site publishes open data (data/reports.json lists every report). */
+  openData: boolean;
 }
 
 /** Checks `site`, whose index is `bundles`, before it is published; throws naming what is wrong. */
@@ -43,8 +48,10 @@ export function checkSite(site: string, bundles: readonly IndexedBundle[], o: Si
   if (server.length) {
     throw new Error(`网站中有 Astro 的服务器端文件，不能发布 / the site holds Astro server files, which are never published:\n${server.slice(0, 20).join('\n')}`);
   }
-  const { reports } = JSON.parse(readFileSync(join(site, 'data/reports.json'), 'utf8')) as { reports: { url: string }[] };
-  const missing = reports.map((r) => new URL(r.url).pathname).filter((path) => !existsSync(join(site, path, 'index.html')));
+  const { reports } = o.openData ? (JSON.parse(readFileSync(join(site, 'data/reports.json'), 'utf8')) as { reports: { url: string }[] }) : { reports: [] };
+  const missing = reports
+    .map((r) => new URL(r.url).pathname)
+    .filter((path) => !path.startsWith(o.base) || !existsSync(join(site, path.slice(o.base.length), 'index.html')));
   if (missing.length) {
     throw new Error(
       `缺少 ${missing.length} 个报告页（分片构建不完整，请删除 ${o.workName} 后重新构建）/ ${missing.length} report pages missing:\n${missing.slice(0, 20).join('\n')}`,
@@ -74,10 +81,17 @@ export interface FinishOptions extends SiteCheckOptions {
   siteUrl: string;
 }
 
+/** The finishing options a build configuration implies. */
+export const finishOptionsOf = (config: BuildConfig): Pick<FinishOptions, 'siteUrl' | 'base' | 'openData'> => ({
+  siteUrl: config.siteUrl,
+  base: config.base,
+  openData: config.site.openData,
+});
+
 /** Makes `site` ready to publish: checked (checkSite), its index linked in, its sitemap and cache rules (`_headers`) written. */
 export async function finishSite(site: string, bundles: readonly IndexedBundle[], o: FinishOptions): Promise<void> {
   checkSite(site, bundles, o);
   linkIndex(site, bundles, o.indexWork);
-  await writeSitemap(site, o.siteUrl);
-  writeHeaders(site);
+  await writeSitemap(site, o.siteUrl, o.base);
+  writeHeaders(site, o.base);
 }

@@ -19,16 +19,19 @@ export function sitemapPaths(site: string): string[] {
     .map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`);
 }
 
-/** Writes the sitemap of `site`, whose public origin is `siteUrl`; returns the sitemap files written (the index last). */
-export async function writeSitemap(site: string, siteUrl: string, perFile = SITEMAP_FILE_URLS): Promise<string[]> {
-  const urls = sitemapPaths(site).map((url) => ({ url }));
+/**
+ * Writes the sitemap of `site`, served at `base` (`/`, `/fzbg/`) of the public origin `siteUrl`;
+ * returns the sitemap files written (the index last).
+ */
+export async function writeSitemap(site: string, siteUrl: string, base = '/', perFile = SITEMAP_FILE_URLS): Promise<string[]> {
+  const urls = sitemapPaths(site).map((path) => ({ url: `${base}${path.slice(1)}` }));
   const files: string[] = [];
   for (let i = 0; i * perFile < urls.length || i === 0; i++) {
     const xml = await streamToPromise(Readable.from(urls.slice(i * perFile, (i + 1) * perFile)).pipe(new SitemapStream({ hostname: siteUrl })));
     files.push(`sitemap-${i}.xml`);
     writeFileSync(join(site, files.at(-1)!), xml);
   }
-  const index = await streamToPromise(Readable.from(files.map((f) => ({ url: new URL(f, siteUrl).href }))).pipe(new SitemapIndexStream()));
+  const index = await streamToPromise(Readable.from(files.map((f) => ({ url: new URL(`${base}${f}`, siteUrl).href }))).pipe(new SitemapIndexStream()));
   writeFileSync(join(site, 'sitemap-index.xml'), index);
   return [...files, 'sitemap-index.xml'];
 }

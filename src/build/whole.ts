@@ -11,7 +11,7 @@ import { carryOver } from './carry-over';
 import { codeDigest } from './digests';
 import { indexWorkDir, type BuildOptions } from './options';
 import { moveDir, publish, removeServerFiles, stagingDir } from './publish';
-import { finishSite } from './site-check';
+import { finishOptionsOf, finishSite } from './site-check';
 
 type IndexedBundle = Bundle<{ placeId: string; url: string; year: number }>;
 
@@ -58,7 +58,7 @@ export async function buildWhole(o: BuildOptions, stages: BuildStages): Promise<
     },
   );
   const { bundles } = await stages.index(built);
-  await finishSite(next, bundles, { indexWork: indexWorkDir(o), siteUrl: o.config.siteUrl, workName: relative(o.root, o.work) });
+  await finishSite(next, bundles, { indexWork: indexWorkDir(o), ...finishOptionsOf(o.config), workName: relative(o.root, o.work) });
   // The stamp goes first and comes back last: a build cut off in between starts afresh.
   rmSync(stamp, { force: true });
   publish(next, out);

@@ -1,7 +1,7 @@
 /** Typed queries for indicator pages: who reports what, over which years. */
 import { INDICATORS, type IndicatorDef } from '../lib/figures/indicators';
 import type { Series } from '../lib/figures/chart';
-import { indicatorProvinceUrl, indicatorsUrl, indicatorUrl } from '../lib/urls';
+import { homeUrl, indicatorProvinceUrl, indicatorsUrl, indicatorUrl } from '../lib/urls';
 import { pageParam, RANK_ENDS, rankingEnds, splitTable } from '../lib/paging';
 import { t } from '../strings';
 import { getProvinces, type Place } from './places';
@@ -113,7 +113,7 @@ export async function indicatorProvincePages(def: IndicatorDef) {
         count: g.count,
         rows,
         crumbs: [
-          { label: t.nav.home, href: '/' },
+          { label: t.nav.home, href: homeUrl() },
           { label: t.nav.indicators, href: indicatorsUrl() },
           { label: def.label, href: indicatorUrl(def.key) },
         ] as Crumb[],

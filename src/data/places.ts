@@ -2,6 +2,8 @@
 import { getCollection } from 'astro:content';
 import { buildPlaceTree, rootsOf, type Place } from '../lib/places/tree';
 import { buildScope } from '../build/scope';
+import { buildConfig } from '../lib/config';
+import { inSiteScope, siteScopeOf } from '../lib/content/published';
 
 export type { Place };
 
@@ -24,9 +26,22 @@ export async function getPlace(id: string): Promise<Place> {
   return p;
 }
 
+/** True if the site has a page for `placeId`: every place of the national collection, a jurisdiction's own and those below it. */
+export const onSite = (placeId: string): boolean => inSiteScope(siteScopeOf(buildConfig()), placeId);
+
+/** The places of the site (a jurisdiction's site leaves out the rest of places.yaml, and the places above its own). */
 export async function getAllPlaces(): Promise<Place[]> {
-  return [...(await places()).values()];
+  return [...(await places()).values()].filter((p) => onSite(p.id));
 }
+
+/** The places at the top of the site: the provinces, or a jurisdiction's own place. */
+export async function getTopPlaces(): Promise<Place[]> {
+  const root = siteScopeOf(buildConfig());
+  return root ? [await getPlace(root)] : getProvinces();
+}
+
+/** A place's ancestors that have pages on this site (a jurisdiction's site has none above its own place). */
+export const ancestorsOnSite = (p: Place): Place[] => p.ancestors.filter((a) => onSite(a.id));
 
 /** Places whose pages this build renders (all, or those of the shard's provinces, or of a scoped preview). */
 export async function getPlacesToRender(): Promise<Place[]> {
@@ -38,9 +53,9 @@ export async function getPlaceIds(): Promise<Set<string>> {
   return new Set((await places()).keys());
 }
 
-/** Provinces, ordered by division code. */
+/** Provinces that hold places of the site, ordered by division code: the groups of split tables and the search filter. */
 export async function getProvinces(): Promise<Place[]> {
-  return rootsOf(await places());
+  return rootsOf(await places()).filter((p) => onSite(p.id) || descendantsAndSelf(p).some((d) => onSite(d.id)));
 }
 
 /** The place and all places under it. */

@@ -2,13 +2,14 @@
 import { createHash } from 'node:crypto';
 import { getIndicator, HEADLINE_KEYS, indicatorOrder, type IndicatorDef } from '../lib/figures/indicators';
 import { formatValue } from '../lib/figures/format';
-import { placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearProvinceUrl, yearUrl, yearsUrl } from '../lib/urls';
+import { homeUrl, placeUrl, placesUrl, quoteAnchorId, quoteUrl, reportUrl, yearProvinceUrl, yearUrl, yearsUrl } from '../lib/urls';
 import { depthThatFits, LIST_ITEMS, PAGE_ROWS, pageParam, splitTable } from '../lib/paging';
 import { PLACE_LEVELS, type PlaceLevel } from '../schemas/place';
 import { buildScope } from '../build/scope';
 import { buildConfig } from '../lib/config';
 import { t } from '../strings';
-import { getAllPlaces, getProvinces, type Place } from './places';
+import { scopePlaceId } from './site';
+import { ancestorsOnSite, getAllPlaces, getProvinces, getTopPlaces, type Place } from './places';
 import { evenSample, pairTable, type PairTable } from '../lib/search/pairs';
 import { bundleListOf, type BundleList } from '../lib/search/bundles';
 import { getReports, getReportsOfPlace, getYears, indicatorsStated, reportDate, reportText, type Report } from './reports';
@@ -73,9 +74,9 @@ export const headlineDefs = () => HEADLINE_KEYS.map(getIndicator);
 
 function placeCrumbs(place: Place): Crumb[] {
   return [
-    { label: t.nav.home, href: '/' },
+    { label: t.nav.home, href: homeUrl() },
     { label: t.nav.places, href: placesUrl() },
-    ...place.ancestors.map((p) => ({ label: p.name, href: placeUrl(p.id) })),
+    ...ancestorsOnSite(place).map((p) => ({ label: p.name, href: placeUrl(p.id) })),
   ];
 }
 
@@ -99,7 +100,11 @@ export async function homeData() {
   const latest = [...reports]
     .sort((a, b) => b.year - a.year || (reportDate(b)?.getTime() ?? 0) - (reportDate(a)?.getTime() ?? 0))
     .slice(0, 6);
-  const provinces = (await getProvinces()).map((p) => ({ place: p, count: counts.get(p.id) ?? 0 }));
+  // The provinces; a jurisdiction's site lists the places under its own instead.
+  const top = await getTopPlaces();
+  const national = !scopePlaceId();
+  const browse = national ? top : top.flatMap((p) => (p.children.length ? p.children : [p]));
+  const provinces = browse.map((p) => ({ place: p, count: counts.get(p.id) ?? 0 }));
   const levels = PLACE_LEVELS.map((level) => ({
     level,
     count: reports.filter((r) => r.place.level === level).length,
@@ -110,6 +115,7 @@ export async function homeData() {
     placeCount: new Set(reports.map((r) => r.place.id)).size,
     latest: reportRows(latest, []),
     provinces,
+    browseHeading: national ? t.home.byProvince : t.home.byArea,
     levels,
     years,
   };
@@ -137,7 +143,7 @@ function placesPerDepth(roots: readonly Place[]): number[] {
  */
 export async function placesIndexData() {
   const counts = await countsByPlace();
-  const roots = await getProvinces();
+  const roots = await getTopPlaces();
   const depth = depthThatFits(placesPerDepth(roots), LIST_ITEMS);
   let listed = 0;
   const node = (p: Place, d: number): TreeNode => {
@@ -156,7 +162,7 @@ export async function placesIndexData() {
       if (fits) listed += l.places.length;
       return { level: l.level, count: l.places.length, places: fits ? l.places : undefined };
     });
-  return { tree, byLevel, crumbs: [{ label: t.nav.home, href: '/' }] as Crumb[] };
+  return { tree, byLevel, crumbs: [{ label: t.nav.home, href: homeUrl() }] as Crumb[] };
 }
 
 export async function placePageData(place: Place) {
@@ -219,7 +225,7 @@ async function yearRows(year: number) {
   return { defs, rows, provinces, split: splitTable(rows, (r) => r.report.place.province.id, rowsPerPage(), provinces.map((p) => p.id)) };
 }
 
-const yearCrumbs = (): Crumb[] => [{ label: t.nav.home, href: '/' }, { label: t.nav.years, href: yearsUrl() }];
+const yearCrumbs = (): Crumb[] => [{ label: t.nav.home, href: homeUrl() }, { label: t.nav.years, href: yearsUrl() }];
 
 /** A year's page: its reports as one table, or, when too many, links to each province's part. */
 export async function yearPageData(year: number) {

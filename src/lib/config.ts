@@ -9,12 +9,15 @@
  * | `INCLUDE_DRAFTS=true` | `drafts` | drafts are published (the drafts preview); `astro dev` always shows them |
  * | `SHARD=k/n` | `shard` | this Astro build renders shard k of n (src/build/shards.ts) |
  * | `PAGE_CACHE` | `pageCache` | the incremental build's page records (src/build/incremental.ts) |
- * | `SITE_URL` | `siteUrl` | the site's public origin: canonical links, feed, sitemap |
+ * | `SITE_CONFIG` | `site`, `siteFile` | the site configuration file (src/lib/site/): default site.config.yaml, else sites/national.yaml |
  * | `PREVIEW_PLACE` | `place` | a scoped preview: only this place, its ancestors and subdivisions (src/build/scope.ts) |
  * | `PAGE_ROWS` | `pageRows` | rows per page of a split table instead of PAGE_ROWS (src/lib/paging.ts): tests split a small corpus with it |
  */
 import { parseShardSpec, type ShardSpec } from '../build/shards';
 import { isPlaceId } from './places/id';
+import { loadSiteConfig, NATIONAL_SITE_CONFIG, SITE_CONFIG_FILE } from './site/load';
+import type { SiteConfig } from './site/schema';
+import { existsSync, statSync } from 'node:fs';
 
 export interface BuildConfig {
   /** Content directory, without a trailing slash. */
@@ -25,8 +28,14 @@ export interface BuildConfig {
   shard?: ShardSpec;
   /** Directory of the incremental build's page records, when the build is incremental. */
   pageCache?: string;
-  /** The site's public origin. */
+  /** The site's public origin (the site configuration's `origin`), without a trailing slash. */
   siteUrl: string;
+  /** The path the site is served under (the site configuration's `base`): `/` or `/fzbg/`. */
+  base: string;
+  /** The site configuration, checked (src/lib/site/schema.ts). */
+  site: SiteConfig;
+  /** The file it was read from. */
+  siteFile: string;
   /**
    * A scoped preview (`npm run dev -- --place <id>`, `npm run preview:drafts -- --place <id>`): the
    * place id whose reports, and those of its ancestors and subdivisions, are the only ones loaded.
@@ -37,7 +46,8 @@ export interface BuildConfig {
   pageRows?: number;
 }
 
-export const DEFAULT_SITE_URL = 'https://fazhi-reports.example.org';
+/** The site configuration file `SITE_CONFIG` names, else the deployment's own, else the national collection's. */
+export const siteFileOf = (raw: string | undefined): string => raw?.trim() || (existsSync(SITE_CONFIG_FILE) ? SITE_CONFIG_FILE : NATIONAL_SITE_CONFIG);
 
 /** A place id as `PREVIEW_PLACE` gives it: trimmed, without slashes at its ends; undefined when empty. */
 function previewPlace(raw: string | undefined): string | undefined {
@@ -57,18 +67,31 @@ function pageRowsOf(raw: string | undefined): number | undefined {
   return n;
 }
 
+const sites = new Map<string, { mtimeMs: number; site: SiteConfig }>();
+
+/** The site configuration in `file`, read again only when the file has changed (buildConfig is called often). */
+function siteConfigOf(file: string): SiteConfig {
+  const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : -1;
+  const known = sites.get(file);
+  if (known?.mtimeMs === mtimeMs) return known.site;
+  const site = loadSiteConfig(file);
+  sites.set(file, { mtimeMs, site });
+  return site;
+}
+
 /** The configuration `env` describes; throws with what to fix when a value is wrong. */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, dev = false): BuildConfig {
-  const siteUrl = env.SITE_URL || DEFAULT_SITE_URL;
-  if (!/^https?:\/\/[^/]+/.test(siteUrl)) {
-    throw new Error(`SITE_URL 必须是 http(s) 网址，如 https://www.example.gov.cn（现为“${siteUrl}”）/ SITE_URL must be an http(s) origin (got "${siteUrl}")`);
-  }
+  const siteFile = siteFileOf(env.SITE_CONFIG);
+  const site = siteConfigOf(siteFile);
   return {
     contentDir: (env.CONTENT_DIR || './content').replace(/\/+$/, ''),
     drafts: dev || env.INCLUDE_DRAFTS === 'true',
     shard: parseShardSpec(env.SHARD),
     pageCache: env.PAGE_CACHE || undefined,
-    siteUrl: siteUrl.replace(/\/+$/, ''),
+    siteUrl: site.origin,
+    base: site.base,
+    site,
+    siteFile,
     place: previewPlace(env.PREVIEW_PLACE),
     pageRows: pageRowsOf(env.PAGE_ROWS),
   };

@@ -11,7 +11,7 @@ import { FOLD_TABLE_PATH, makeFold, noFold, type FoldTable } from '../lib/search
 import { renderResult } from './search-result';
 import { showCounts, tally } from './search-counts';
 import { areaOf, isPlaceId, SCOPE_FILTER } from '../lib/search/scope';
-import { placeDataUrl } from '../lib/urls';
+import { BASE, placeDataUrl, withBase } from '../lib/urls';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search/pairs';
 import { SEARCH_LANGUAGE } from '../lib/search/text';
 import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search/bundles';
@@ -29,7 +29,8 @@ const FILTER_LABELS = { year: t.search.filterYear, province: t.search.filterProv
 const SHOWN_VALUE = 20;
 const PAGE = 10;
 // In the page, not a web worker: the runtime then fetches its wasm from the page, which has preloaded it.
-const PAGEFIND_OPTIONS = { excerptLength: 40, noWorker: true };
+// The index holds URLs from the site's root; `baseUrl` puts the site's base path (e.g. /fzbg/) before them.
+const PAGEFIND_OPTIONS = { excerptLength: 40, noWorker: true, baseUrl: BASE };
 /** Reports checked at most at once for a screenful. */
 const MAX_BATCH = 40;
 
@@ -76,11 +77,11 @@ export async function runSearchPage(): Promise<void> {
   const listed = JSON.parse(document.getElementById(BUNDLE_LIST_ID)?.textContent ?? '{"years":[]}') as BundleList;
   const byYear = new Map(listed.years.map((y) => [String(y.year), y]));
   const years = [...byYear.keys()];
-  const shares = fetch(PAIR_TABLE_PATH)
+  const shares = fetch(withBase(PAIR_TABLE_PATH))
     .then(async (r) => (r.ok ? pairShares((await r.json()) as PairTable) : undefined))
     .catch(() => undefined);
   // Without the fold table only queries in Simplified characters find reports in either script.
-  const folding = fetch(FOLD_TABLE_PATH)
+  const folding = fetch(withBase(FOLD_TABLE_PATH))
     .then(async (r) => (r.ok ? makeFold(((await r.json()) as FoldTable).pairs) : noFold))
     .catch(() => noFold);
   // A year's stop pairs and its Pagefind instance, each loaded once, when first needed.

@@ -62,10 +62,21 @@ describe('scoped preview', () => {
     expect(REPORTS.map((id) => entryRole(scope, id))).toEqual(['render', 'render', 'render', 'skip']);
     expect(['hunan', 'hunan/huaihua', 'hunan/huaihua/hecheng', 'hunan/changsha', 'hunan/huai'].map(scope.hasPlace)).toEqual([true, true, true, false, false]);
     // Its search index: the same reports.
-    expect(reportIdsByYear(dir, 'hunan/huaihua')).toEqual([[2023, ['hunan/2023', 'hunan/huaihua/2023']], [2022, ['hunan/huaihua/hecheng/2022']]]);
+    expect(reportIdsByYear(dir, { site: { scope: 'national' }, place: 'hunan/huaihua' })).toEqual([[2023, ['hunan/2023', 'hunan/huaihua/2023']], [2022, ['hunan/huaihua/hecheng/2022']]]);
     // Without a place, every place is in scope.
     expect(REPORTS.map((id) => entryRole(scopeOf(dir, undefined), id))).toEqual(['render', 'render', 'render', 'render']);
     expect(inPlaceScope(undefined, 'hunan/changsha')).toBe(true);
+  });
+
+  it('a jurisdiction’s site (scope in site.config.yaml) loads its place and those below it, never those above', () => {
+    const dir = content();
+    const scope = scopeOf(dir, undefined, undefined, 'hunan/huaihua');
+    expect(REPORTS.map((id) => entryRole(scope, id))).toEqual(['skip', 'render', 'render', 'skip']);
+    expect(['hunan', 'hunan/huaihua', 'hunan/huaihua/hecheng', 'hunan/changsha', 'hunan/huai'].map(scope.hasPlace)).toEqual([false, true, true, false, false]);
+    expect(reportIdsByYear(dir, { site: { scope: 'hunan/huaihua' } })).toEqual([[2023, ['hunan/huaihua/2023']], [2022, ['hunan/huaihua/hecheng/2022']]]);
+    // A preview inside the site keeps to both: its place's ancestors, but none above the site's.
+    expect(REPORTS.map((id) => entryRole(scopeOf(dir, undefined, 'hunan/huaihua/hecheng', 'hunan/huaihua'), id))).toEqual(['skip', 'render', 'render', 'skip']);
+    expect(() => scopeOf(dir, undefined, undefined, 'hubei')).toThrow(/不能作为网站配置的范围（scope）.*cannot be the site configuration's scope/s);
   });
 
   it('is read from PREVIEW_PLACE, which must be a place id', () => {

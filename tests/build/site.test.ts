@@ -64,10 +64,19 @@ describe('sitemap', () => {
     for (const f of ['index.html', 'places/index.html', 'places/hunan/2023/index.html', 'search/index.html', '404.html', 'pagefind/2023-1/x.html', 'feed.xml']) write(join(site, f));
     // A draft is never built into a published site: its page is not there, so not listed.
     expect(sitemapPaths(site)).toEqual(['/', '/places/hunan/2023/', '/places/']);
-    expect(await writeSitemap(site, 'https://example.org', 2)).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
+    expect(await writeSitemap(site, 'https://example.org', '/', 2)).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
     const xml = ['sitemap-0.xml', 'sitemap-1.xml'].map((f) => readFileSync(join(site, f), 'utf8')).join('');
     expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://example.org/', 'https://example.org/places/hunan/2023/', 'https://example.org/places/']);
     expect(readFileSync(join(site, 'sitemap-index.xml'), 'utf8')).toContain('<loc>https://example.org/sitemap-1.xml</loc>');
+  });
+
+  it('lists the pages of a site served under a base path with that path', async () => {
+    const site = fresh('sitemap-base');
+    for (const f of ['index.html', 'places/hunan/2023/index.html']) write(join(site, f));
+    await writeSitemap(site, 'https://www.example.gov.cn', '/fzbg/');
+    const xml = readFileSync(join(site, 'sitemap-0.xml'), 'utf8');
+    expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://www.example.gov.cn/fzbg/', 'https://www.example.gov.cn/fzbg/places/hunan/2023/']);
+    expect(readFileSync(join(site, 'sitemap-index.xml'), 'utf8')).toContain('<loc>https://www.example.gov.cn/fzbg/sitemap-0.xml</loc>');
   });
 });
 
@@ -86,7 +95,7 @@ describe('site checks before publishing', () => {
     write(join(dir, BUNDLE_LIST_PATH), JSON.stringify(listed));
     return dir;
   }
-  const check = (dir: string, b = bundles) => () => checkSite(dir, b, { workName: '.shards' });
+  const check = (dir: string, b = bundles) => () => checkSite(dir, b, { workName: '.shards', base: '/', openData: true });
 
   it('passes a complete site whose bundle list (tags aside) is the index built', () => {
     expect(check(site())).not.toThrow();

@@ -24,7 +24,8 @@ import { markQuote, textOf, unmarkableQuote } from './rehype-quote-marks';
 import { BODY_COMPONENTS, BODY_ELEMENTS } from './elements';
 import { policyProblems, type BodyProblem } from './policy';
 import { sanitizeHtml, sanitizeTree } from './sanitize';
-import { isSiteLink } from './url';
+import { isSiteLink, rebased } from './url';
+import { BASE } from '../urls';
 
 export type { BodyProblem } from './policy';
 
@@ -103,7 +104,10 @@ export function renderFullBody(body: string, indicators: Record<string, { quote:
   const links: BodyResult['links'] = [];
   visit(tree, ['link', 'definition'], (node) => {
     const n = node as { url: string; position?: { start: { line: number } } };
-    if (isSiteLink(n.url)) links.push({ href: n.url, line: n.position?.start.line });
+    if (isSiteLink(n.url)) {
+      links.push({ href: n.url, line: n.position?.start.line });
+      n.url = rebased(n.url, BASE);
+    }
   });
   if (problems.length) return { problems, links };
   remarkRedactions()(tree);

@@ -18,7 +18,8 @@ import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { urlProblem, type BodyProblem } from './policy';
-import { isSiteLink } from './url';
+import { isSiteLink, rebased } from './url';
+import { BASE } from '../urls';
 import { REDACTION, REDACTION_TITLE } from './remark-redactions';
 import { quoteAnchorId } from '../urls';
 import { QUOTE_CLASS, unmarkableQuote } from './rehype-quote-marks';
@@ -164,6 +165,7 @@ function links(state: StateCore): void {
       if (problem) env.problems.push({ line, message: problem });
       else if (isSiteLink(href)) {
         env.links.push({ href, line });
+        t.attrSet('href', rebased(href, BASE));
       }
     }
   }

@@ -39,6 +39,27 @@ export const entryPlace = (id: string): string => id.slice(0, id.lastIndexOf('/'
 export const inPlaceScope = (place: string | undefined, placeId: string): boolean =>
   !place || placeId === place || placeId.startsWith(`${place}/`) || place.startsWith(`${placeId}/`);
 
+/**
+ * True if `placeId` belongs to a jurisdiction's site scoped to the place `root` (site.config.yaml
+ * `scope`): the place itself or below it, never above. Every place does for the national collection.
+ */
+export const inSiteScope = (root: string | undefined, placeId: string): boolean => !root || placeId === root || placeId.startsWith(`${root}/`);
+
+/** What decides which places a build loads: its site's scope and a scoped preview's place (BuildConfig has both). */
+export interface PlaceScopes {
+  site: { scope: string };
+  place?: string;
+}
+
+/** The place a configuration's site is scoped to, or undefined for the national collection. */
+export const siteScopeOf = (config: Pick<PlaceScopes, 'site'>): string | undefined => (config.site.scope === 'national' ? undefined : config.site.scope);
+
+/** Whether a build with `config` (its site's scope, and a scoped preview's place) loads the reports of `placeId`. */
+export const placeFilter =
+  (config: PlaceScopes) =>
+  (placeId: string): boolean =>
+    inSiteScope(siteScopeOf(config), placeId) && inPlaceScope(config.place, placeId);
+
 /** What a build does with an entry; a scoped preview (`hasPlace`) skips every entry outside its place's scope. */
 export function entryRole(scope: ShardScope & { hasPlace?: (placeId: string) => boolean }, id: string): EntryRole {
   if (scope.hasPlace && !scope.hasPlace(entryPlace(id))) return 'skip';
@@ -48,13 +69,14 @@ export function entryRole(scope: ShardScope & { hasPlace?: (placeId: string) => 
 }
 
 /**
- * The entries of a content directory by year, newest year first, each year's ids sorted; in a
- * scoped preview (`place`, by default the build configuration's) only those of its scope.
+ * The entries of a content directory by year, newest year first, each year's ids sorted; only those
+ * a build with `config` (by default this process's) loads: its site's scope, and a scoped preview's.
  */
-export function reportIdsByYear(contentDir: string, place = buildConfig().place): [year: number, ids: string[]][] {
+export function reportIdsByYear(contentDir: string, config: PlaceScopes = buildConfig()): [year: number, ids: string[]][] {
   const byYear = new Map<number, string[]>();
+  const inScope = placeFilter(config);
   for (const id of reportIds(join(contentDir, 'reports'))) {
-    if (!inPlaceScope(place, entryPlace(id))) continue;
+    if (!inScope(entryPlace(id))) continue;
     const year = parseEntryId(id)?.year;
     if (year) byYear.set(year, [...(byYear.get(year) ?? []), id]);
   }

@@ -57,4 +57,11 @@ export function displayUrl(raw: string): string {
 }
 
 /** A link that stays on this site: a path, not a scheme or `//host`; a fragment alone stays on the page. */
+/**
+ * A site link as the page links it: a path from the site's root (`/places/…`, as authors write
+ * them and the link check reads them) gets the base path (`/fzbg/places/…`); relative links and
+ * fragments stay as written.
+ */
+export const rebased = (href: string, base: string): string => (base !== '/' && isSiteLink(href) && href.startsWith('/') ? base + href.slice(1) : href);
+
 export const isSiteLink = (href: string): boolean => urlScheme(href) === undefined && !normalizeUrl(href).startsWith('//') && !href.startsWith('#');

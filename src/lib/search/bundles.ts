@@ -89,6 +89,14 @@ export type BundleSource = { placeId: string; url: string; year: number };
  */
 export const bundleListOf = (reports: readonly BundleSource[], tags?: ReadonlyMap<number, string>): BundleList => bundleList(planBundles(reports), tags);
 
+/**
+ * `list` as a page served under a base path fetches it: every bundle and stop-list path through `at`
+ * (src/lib/urls.ts withBase). The list file and the build's checks keep paths from the site's root.
+ */
+export const servedList = (list: BundleList, at: (path: string) => string): BundleList => ({
+  years: list.years.map((y) => ({ ...y, bundles: y.bundles.map(at), stop: at(y.stop) })),
+});
+
 /** `list` without its cache tags: the bundles and stop lists, which must be the ones indexed. */
 export const untaggedList = (list: BundleList): BundleList => ({ years: list.years.map(({ tag: _tag, ...y }) => y) });
 

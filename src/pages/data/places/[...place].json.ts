@@ -7,8 +7,11 @@ import { pagesToRender } from '../../../build/incremental';
 import { placeDataUrl } from '../../../lib/urls';
 import type { Place } from '../../../data/places';
 import type { Report } from '../../../data/reports';
+import { siteConfig } from '../../../data/site';
 
+/** One file per place, unless the site configuration turns open data off. */
 export const getStaticPaths = (async () => {
+  if (!siteConfig().openData) return [];
   const paths = await Promise.all(
     (await getPlacesToRender()).map(async (place) => ({ params: { place: place.id }, props: { place, reports: await getReportsOfPlace(place) } })),
   );

@@ -1,9 +1,13 @@
 import rss from '@astrojs/rss';
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { getReports, reportDate } from '../data/reports';
 import { feedItem } from '../lib/figures/opendata';
 import { reportUrl } from '../lib/urls';
 import { t } from '../strings';
+import { siteConfig, switchedPaths } from '../data/site';
+
+/** `feed.xml`, unless the site configuration turns the feed off (`feed: false`). */
+export const getStaticPaths = (() => switchedPaths(siteConfig().feed, 'feed', 'feed')) satisfies GetStaticPaths;
 
 /** Reports by publication date (or signing date), newest first; undated reports last. */
 export const GET: APIRoute = async ({ site }) => {
