@@ -14,7 +14,7 @@ import sirv from 'sirv';
 export interface DistServer {
   /** Origin of the server, e.g. `http://127.0.0.1:39123` (no trailing slash). */
   origin: string;
-  /** Absolute URL of a site path, e.g. `url('/places/')`. */
+  /** Absolute URL of a site path, from the site's root, e.g. `url('/places/')` (under the base path, if any). */
   url: (path: string) => string;
   close: () => Promise<void>;
 }
@@ -22,8 +22,11 @@ export interface DistServer {
 const PAGEFIND_FILE = /\.(pf_\w+|pagefind)$/;
 const isDir = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
-/** Starts a static server over `root` (a built site, e.g. dist/) on 127.0.0.1 and a free port. */
-export async function serveDist(root: string): Promise<DistServer> {
+/**
+ * Starts a static server over `root` (a built site, e.g. dist/) on 127.0.0.1 and a free port, at
+ * `prefix` (a site's base path, e.g. `/fzbg/`, as a portal serves it): nothing outside it is served.
+ */
+export async function serveDist(root: string, prefix = '/'): Promise<DistServer> {
   const base = resolve(root);
   const files = sirv(base, {
     dev: true,
@@ -52,10 +55,14 @@ export async function serveDist(root: string): Promise<DistServer> {
     } catch {
       return void res.writeHead(400).end();
     }
+    if (`${pathname}/` === prefix) return void res.writeHead(301, { Location: `${encodeURI(prefix)}${url.search}` }).end();
+    if (!pathname.startsWith(prefix)) return notFound(res, req.method === 'HEAD');
+    pathname = `/${pathname.slice(prefix.length)}`;
+    req.url = `${encodeURI(pathname)}${url.search}`;
     const file = resolve(base, `.${pathname}`);
     if (file !== base && !file.startsWith(base + sep)) return notFound(res, req.method === 'HEAD');
     // A static host redirects a directory to its slash form; sirv would serve its index.html as is.
-    if (!pathname.endsWith('/') && isDir(file)) return void res.writeHead(301, { Location: `${encodeURI(pathname)}/${url.search}` }).end();
+    if (!pathname.endsWith('/') && isDir(file)) return void res.writeHead(301, { Location: `${encodeURI(prefix + pathname.slice(1))}/${url.search}` }).end();
     if (pathname.endsWith('/')) req.url = `${encodeURI(`${pathname}index.html`)}${url.search}`;
     files(req, res, () => void notFound(res, req.method === 'HEAD'));
   });
@@ -67,7 +74,7 @@ export async function serveDist(root: string): Promise<DistServer> {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    url: (path) => new URL(path, origin).href,
+    url: (path) => new URL(prefix + path.replace(/^\//, ''), origin).href,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -357,6 +357,8 @@ describe('telemetry off', () => {
       ASTRO_TELEMETRY_DISABLED: '1',
     });
     expect(TELEMETRY_OFF).toEqual({ ASTRO_TELEMETRY_DISABLED: '1' });
+    // Vitest's own import.meta.env names never reach an astro process (BASE_URL=/ would undo a site's base path).
+    expect(childEnv({ PATH: '/bin', BASE_URL: '/', MODE: 'test', DEV: '1', PROD: '', SSR: '1' })).toEqual({ PATH: '/bin', ASTRO_TELEMETRY_DISABLED: '1' });
     // The build (scripts/build.ts and its orchestration in src/build/) starts processes only
     // through runMeasured (src/build/proc.ts), always with childEnv (and scripts/test.ts starts its
     // steps, whose site tests build fixtures with astro, with it too).

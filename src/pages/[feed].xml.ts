@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getReports, reportDate } from '../data/reports';
 import { feedItem } from '../lib/figures/opendata';
-import { reportUrl } from '../lib/urls';
+import { homeUrl, reportUrl } from '../lib/urls';
 import { t } from '../strings';
 import { siteConfig, switchedPaths } from '../data/site';
 
@@ -15,7 +15,8 @@ export const GET: APIRoute = async ({ site }) => {
   return rss({
     title: t.site.name,
     description: t.site.tagline,
-    site: site!,
+    // The channel links to the site's home page, under its base path.
+    site: new URL(homeUrl(), site).href,
     customData: '<language>zh-CN</language>',
     items: reports.map((r) =>
       feedItem({

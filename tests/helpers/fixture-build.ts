@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { textFromPairs } from '../../src/lib/search/text';
+import { childEnv } from '../../src/build/env';
 
 const run = promisify(execFile);
 
@@ -25,7 +26,7 @@ export async function buildFixture(
   cpSync(fixture, dir, { recursive: true });
   prepare(dir);
   const out = join(dir, 'dist');
-  const env = { ...process.env, CONTENT_DIR: dir, ...opts.env };
+  const env = childEnv(process.env, { CONTENT_DIR: dir, ...opts.env });
   let output = '';
   try {
     // With the search index: as `npm run build` builds it (scripts/build.ts, one bundle per year).
