@@ -5,6 +5,10 @@ import { loadSiteConfig, NATIONAL_SITE_CONFIG, parseSiteConfig } from '../src/li
 import { siteStrings } from '../src/lib/site/strings';
 import { reworded, stringKeys, t } from '../src/strings';
 import { rebased } from '../src/lib/content/url';
+import { checkSiteConfig } from '../src/lib/site/check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const problemsOf = (yaml: string) => parseSiteConfig(yaml, 'site.config.yaml').problems;
 
@@ -51,6 +55,15 @@ describe('site configuration', () => {
     expect(strings.site.footer).toBe('本站由某市司法局维护。');
     expect(strings.search.count(2, '复议')).toBe(t.search.count(2, '复议'));
     expect(strings.search.tips).toEqual(t.search.tips);
+  });
+
+  it('npm run check names a scope that is not a place of the content, at its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-site-'));
+    const file = join(dir, 'site.config.yaml');
+    writeFileSync(file, 'name: 某市报告\nscope: guangdong/shenzhen\n');
+    expect(checkSiteConfig(file, 'tests/fixtures/content-min')).toEqual([expect.objectContaining({ file, line: 2, field: 'scope', severity: 'error' })]);
+    expect(checkSiteConfig(file, 'content')).toEqual([]);
+    expect(checkSiteConfig(join(dir, 'none.yaml'), 'content')[0].message).toMatch(/^找不到网站配置文件/);
   });
 
   it('puts the base path before links from the site root only', () => {

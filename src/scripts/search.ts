@@ -11,7 +11,7 @@ import { FOLD_TABLE_PATH, makeFold, noFold, type FoldTable } from '../lib/search
 import { renderResult } from './search-result';
 import { showCounts, tally } from './search-counts';
 import { areaOf, isPlaceId, SCOPE_FILTER } from '../lib/search/scope';
-import { BASE, placeDataUrl, withBase } from '../lib/urls';
+import { BASE, placeDataUrl, placeUrl, withBase } from '../lib/urls';
 import { PAIR_TABLE_PATH, pairShares, type PairTable } from '../lib/search/pairs';
 import { SEARCH_LANGUAGE } from '../lib/search/text';
 import { BUNDLE_LIST_ID, stopListPairs, type BundleList } from '../lib/search/bundles';
@@ -243,16 +243,27 @@ export async function runSearchPage(): Promise<void> {
 }
 
 /**
- * The place a search is kept within, from `?place=<id>`: its id and name, read from its open-data
- * file (so only a place the site has counts); a malformed or unknown id is ignored and said so.
+ * The full name of the place `id` (already a well-formed id), from its open-data file, or from its
+ * page's heading where the site publishes no open data; undefined when the site has no such place.
+ */
+async function placeName(id: string): Promise<string | undefined> {
+  const fromData = await fetch(placeDataUrl(id))
+    .then(async (r) => (r.ok ? ((await r.json()) as { place?: { fullName?: string } }).place?.fullName : undefined))
+    .catch(() => undefined);
+  if (fromData) return fromData;
+  return fetch(placeUrl(id))
+    .then(async (r) => (r.ok ? new DOMParser().parseFromString(await r.text(), 'text/html').querySelector('[data-place-name]')?.textContent?.trim() : undefined))
+    .catch(() => undefined);
+}
+
+/**
+ * The place a search is kept within, from `?place=<id>`: its id and name, read from the site (so
+ * only a place the site has counts); a malformed or unknown id is ignored and said so.
  */
 async function placeScope(id: string, ignored: string[]): Promise<{ id: string; name: string } | undefined> {
   if (!id) return undefined;
-  const place = isPlaceId(id)
-    ? await fetch(placeDataUrl(id))
-        .then(async (r) => (r.ok ? ((await r.json()) as { place?: { fullName?: string } }).place : undefined))
-        .catch(() => undefined)
-    : undefined;
+  const fullName = isPlaceId(id) ? await placeName(id) : undefined;
+  const place = fullName ? { fullName } : undefined;
   if (!place?.fullName) {
     ignored.push(t.search.ignoredFilter(t.search.scopeLabel, [...id].slice(0, SHOWN_VALUE).join('')));
     return undefined;
