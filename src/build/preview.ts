@@ -5,6 +5,7 @@
  * src/lib/config.ts; the scope itself is src/build/scope.ts).
  */
 import { placeUrl } from '../lib/urls';
+import { buildConfig } from '../lib/config';
 import { previewPlaceProblem } from './scope';
 
 export interface PreviewArgs {
@@ -41,10 +42,10 @@ export function previewEnv(contentDir: string, place: string | undefined): Recor
   return { PREVIEW_PLACE: place };
 }
 
-/** The line a preview script prints first: what is loaded, and where the place's page is. */
-export const previewNotice = (place: string, origin: string): string =>
+/** The line a preview script prints first: what is loaded, and where the place's page is (under the site's base path). */
+export const previewNotice = (place: string, origin: string, base = buildConfig().base): string =>
   `只加载“${place}”及其上级、下级地区的报告；全国页面只含这些报告 / loading only the reports of ${place}, the places above it and below it; national pages show only these\n` +
-  `预览 / preview: ${origin}${placeUrl(place)}`;
+  `预览 / preview: ${origin}${base}${placeUrl(place).slice(1)}`;
 
 /**
  * What a preview CLI (scripts/dev.ts, scripts/preview-drafts.ts) starts with: its arguments and
