@@ -8,7 +8,7 @@ export const TELEMETRY_OFF = { ASTRO_TELEMETRY_DISABLED: '1' } as const;
 
 /**
  * Names Vite gives `import.meta.env` itself. A parent that runs under Vite (Vitest) has them in its
- * process environment, and Astro's server code reads `import.meta.env` through `process.env`: an
+ * process environment, and Astro's server code reads `import.meta.env` from that environment: an
  * inherited `BASE_URL=/` would put every URL of a site configured under `/fzbg/` back at the root.
  */
 const VITE_OWN = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
