@@ -1,11 +1,14 @@
 /**
  * Accessibility: axe-core's default rules (WCAG 2.x A/AA and best practices) on each kind of page
- * of the production build, rendered in headless Chromium. Zero violations allowed.
+ * of the production build, rendered in headless Chromium. Zero violations allowed, in the default
+ * look and in each reading mode (large text, high contrast, both), switched as a reader does: by
+ * clicking the header's labels. High contrast is held to AAA (7:1) text contrast besides. The
+ * switches work without JavaScript too.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS } from '../../bench/fixtures/seeds';
 import { launchBrowser } from '../../bench/browser';
 import { assertBuilt, DIST } from '../helpers/dist';
@@ -56,14 +59,78 @@ afterAll(async () => {
   await server?.close();
 });
 
-it.each(PAGES)('%s has no axe violations', async (url) => {
+/** The header's switches: the label a reader clicks, and the checkbox it toggles. */
+const MODES = [
+  { mode: 'large', label: '大字号' },
+  { mode: 'contrast', label: '高对比度' },
+] as const;
+type ModeName = (typeof MODES)[number]['mode'];
+
+const toggle = (page: Page, mode: ModeName) => page.locator('label', { hasText: MODES.find((m) => m.mode === mode)!.label }).click();
+
+/** What a reader sees of the modes: the root font size (px) and the body text colour. */
+const looks = (page: Page) =>
+  page.evaluate(() => ({ rootPx: parseFloat(getComputedStyle(document.documentElement).fontSize), ink: getComputedStyle(document.body).color }));
+
+/** The states a page is checked in, each reached from the one before by clicking one label. */
+const STATES: { name: string; click?: ModeName; large: boolean; contrast: boolean }[] = [
+  { name: 'default', large: false, contrast: false },
+  { name: 'large text', click: 'large', large: true, contrast: false },
+  { name: 'large text and high contrast', click: 'contrast', large: true, contrast: true },
+  { name: 'high contrast', click: 'large', large: false, contrast: true },
+];
+
+it.each(PAGES)('%s has no axe violations, in the default look and in each reading mode', async (url) => {
   const page = await context.newPage();
   try {
     const res = await page.goto(server.url(url));
     expect(res?.status(), `${url} status`).toBe(200);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.length, describeViolations(url, violations)).toBe(0);
+    const plain = await looks(page);
+    for (const state of STATES) {
+      if (state.click) await toggle(page, state.click);
+      const now = await looks(page);
+      expect(now.rootPx, `${url} (${state.name}): root font size`).toBe(state.large ? plain.rootPx * 1.25 : plain.rootPx);
+      expect(now.ink !== plain.ink, `${url} (${state.name}): body text colour ${now.ink} (default ${plain.ink})`).toBe(state.contrast);
+      // AAA text contrast (color-contrast-enhanced, 7:1) is what the high-contrast mode promises.
+      const axe = new AxeBuilder({ page });
+      if (state.contrast) axe.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
+      const { violations } = await axe.analyze();
+      expect(violations.length, describeViolations(`${url} (${state.name})`, violations)).toBe(0);
+    }
   } finally {
+    // Leave no mode stored for the next page.
+    await page.evaluate(() => localStorage.clear()).catch(() => {});
     await page.close();
   }
+});
+
+describe('without JavaScript', () => {
+  let noJs: BrowserContext;
+  beforeAll(async () => {
+    noJs = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+  });
+  afterAll(() => noJs?.close());
+
+  it.each(['/', SEEDS.map((s) => `/places/${s.placeId}/${s.year}/`)[0]])('%s: clicking a label turns its mode on and off', async (url) => {
+    const page = await noJs.newPage();
+    try {
+      await page.goto(server.url(url));
+      const plain = await looks(page);
+      expect(plain.rootPx).toBe(16);
+      await toggle(page, 'large');
+      expect((await looks(page)).rootPx, 'root font size with 大字号').toBe(20);
+      await toggle(page, 'contrast');
+      const both = await looks(page);
+      expect(both.rootPx).toBe(20);
+      expect(both.ink, 'body text colour with 高对比度').toBe('rgb(0, 0, 0)');
+      expect(both.ink).not.toBe(plain.ink);
+      // No script ran: the checkboxes alone did it.
+      expect(await page.evaluate(() => document.documentElement.getAttributeNames().filter((a) => a.startsWith('data-mode-')))).toEqual([]);
+      await toggle(page, 'large');
+      await toggle(page, 'contrast');
+      expect(await looks(page)).toEqual(plain);
+    } finally {
+      await page.close();
+    }
+  });
 });
