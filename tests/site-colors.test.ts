@@ -26,7 +26,7 @@ const withColor = (token: string, value: string) => `name: 测试站\nbranding:\
 describe('themeCss', () => {
   it('writes the example city’s colours as they are, one declaration per token, nothing else', () => {
     const { colors } = loadSiteConfig('sites/shenzhen.yaml').branding;
-    expect(themeCss(colors)).toBe(':root{--color-brand-50:#eef5fc;--color-brand-100:#d9e8f7;--color-brand-600:#1d5fa8;--color-brand-700:#174c87;--color-brand-800:#113a68}');
+    expect(themeCss(colors)).toBe(':root{--color-brand-50:#eef5fc;--color-brand-600:#1d5fa8;--color-brand-700:#174c87;--color-brand-800:#113a68}');
   });
 
   it('writes nothing for a site that keeps the theme’s colours (the national collection)', () => {

@@ -39,6 +39,13 @@ describe('site configuration', () => {
     expect(problems.find((p) => /未知字段：colour/.test(p.message))).toMatchObject({ line: 7 });
   });
 
+  it('refuses brand colours readers could not read, at their line', () => {
+    const problems = problemsOf('branding:\n  colors:\n    brand-600: "#1d5fa8"\n    brand-700: "#ff9999"\n');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toMatchObject({ field: 'branding.colors.brand-700', line: 4 });
+    expect(problems[0].message).toMatch(/对比度/);
+  });
+
   it('refuses YAML it must not read (aliases, duplicate keys) as content does', () => {
     expect(problemsOf('name: a\nname: b\n')[0].message).toMatch(/同一个字段写了两次/);
     expect(problemsOf('a: &x 1\nname: *x\n')[0].message).toMatch(/不允许使用 YAML 别名/);

@@ -15,7 +15,6 @@ export type BrandColors = SiteConfig['branding']['colors'];
  */
 export const THEME_COLORS = {
   'brand-50': '#fdf3f2',
-  'brand-100': '#fbe4e1',
   'brand-600': '#b3261e',
   'brand-700': '#8f1d17',
   'brand-800': '#6e1612',

@@ -121,7 +121,6 @@ scope: ${scalar(v.scope)}
 #   logoAlt: ${scalar(`${full}人民政府`)}
 #   colors:
 #     brand-50: '#eef5fc'
-#     brand-100: '#d9e8f7'
 #     brand-600: '#1d5fa8'
 #     brand-700: '#174c87'
 #     brand-800: '#113a68'

@@ -8,6 +8,7 @@ import { lineOfPath, parseYaml } from '../content/yaml';
 import { formatProblems, type Problem } from '../content/validate';
 import { stringKeys } from '../../strings';
 import { siteSchema, type SiteConfig } from './schema';
+import { contrastProblems } from './colors';
 
 /** The deployment's own configuration, written by `npm run init` and edited by the web team. */
 export const SITE_CONFIG_FILE = 'site.config.yaml';
@@ -37,14 +38,21 @@ export function parseSiteConfig(text: string, file: string): { config?: SiteConf
     };
   }
   const known = new Set(stringKeys());
-  const problems: Problem[] = Object.keys(r.data.strings)
+  // Brand colours readers could not read (WCAG 2.1 AA) stop the build like any other wrong value.
+  const colorProblems: Problem[] = contrastProblems(r.data.branding.colors).map((p) => ({
+    file,
+    line: lineOfPath(yaml, ['branding', 'colors', p.token]),
+    field: `branding.colors.${p.token}`,
+    message: p.message,
+  }));
+  const problems: Problem[] = [...colorProblems, ...Object.keys(r.data.strings)
     .filter((k) => !known.has(k))
     .map((k) => ({
       file,
       line: lineOfPath(yaml, ['strings', k]),
       field: `strings.${k}`,
       message: `没有这个界面文字（可改写的键见 src/strings.ts，如 site.footer）/ no such UI string (see src/strings.ts for the keys, e.g. site.footer)`,
-    }));
+    }))];
   return problems.length ? { problems } : { config: r.data, problems };
 }
 

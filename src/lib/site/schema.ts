@@ -14,7 +14,7 @@ import '../../schemas/errors';
 export const COLOR_PATTERN = /^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|oklch\(\s*[0-9.]+%?\s+[0-9.]+\s+[0-9.]+\s*\)|rgb\(\s*\d{1,3}\s*,?\s*\d{1,3}\s*,?\s*\d{1,3}\s*\))$/;
 
 /** The brand tokens of the `@theme` (src/styles/global.css) a site may set. */
-export const BRAND_TOKENS = ['brand-50', 'brand-100', 'brand-600', 'brand-700', 'brand-800'] as const;
+export const BRAND_TOKENS = ['brand-50', 'brand-600', 'brand-700', 'brand-800'] as const;
 export type BrandToken = (typeof BRAND_TOKENS)[number];
 
 const color = z.string().regex(COLOR_PATTERN, '颜色应写成 #rrggbb 或 oklch(L% C H)，如 #8f1d17 / colour must be #rrggbb or oklch(L% C H), e.g. #8f1d17');
@@ -56,7 +56,7 @@ export const siteSchema = z
           .regex(/^\/[A-Za-z0-9._/-]+\.(?:svg|png|webp|jpg|jpeg)$/, '标志应为 public/ 下的图片路径，如 /logo.svg / logo must be an image path under public/, e.g. /logo.svg')
           .refine((p) => !p.split('/').includes('..'), '标志路径不能含“..” / logo path must not contain ".."')
           .optional(),
-        /** Text alternative of the logo; the site name when not given. */
+        /** Text alternative of the logo; empty when not given, as the site name beside it in the same link says it. */
         logoAlt: text('标志说明').optional(),
         /** Theme colour tokens; the default red where not given. */
         colors: z.object(Object.fromEntries(BRAND_TOKENS.map((k) => [k, color.optional()])) as Record<BrandToken, z.ZodOptional<typeof color>>).strict().default({}),
