@@ -10,7 +10,8 @@ import { visit } from 'unist-util-visit';
 import { urlScheme } from '../../src/lib/content/url';
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'srcSet', 'poster', 'cite', 'background', 'data', 'xLinkHref', 'longDesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'codeBase', 'archive', 'srcDoc'];
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+// `tel:` is the footer's contact phone (site.config.yaml, digits only by its schema), never a report's link.
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal']);
 
 export interface InertOptions {
