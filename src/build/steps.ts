@@ -41,10 +41,14 @@ export class BuildSteps {
     return r.output;
   }
 
-  /** `astro build` into `dist`, as step `astro <name>`. */
+  /**
+   * `astro build` into `dist`, as step `astro <name>`. Always a production build, whatever the
+   * caller's shell says: under NODE_ENV=development or test Astro builds in dev mode, where
+   * `import.meta.env.DEV` is true and drafts would be published (src/lib/config.ts).
+   */
   astro(name: string, dist: string, env: NodeJS.ProcessEnv = {}, prefix = ''): Promise<string> {
     const heap = { NODE_OPTIONS: this.env.NODE_OPTIONS ?? ASTRO_NODE_OPTIONS };
-    return this.run(`astro ${name}`, join(this.root, 'node_modules/.bin', 'astro'), ['build', '--outDir', dist], { ...heap, ...env }, prefix);
+    return this.run(`astro ${name}`, join(this.root, 'node_modules/.bin', 'astro'), ['build', '--outDir', dist], { ...heap, ...env, NODE_ENV: 'production' }, prefix);
   }
 
   /** Records a step done in this process (no peak memory of its own). */

@@ -26,7 +26,8 @@ export async function buildFixture(
   cpSync(fixture, dir, { recursive: true });
   prepare(dir);
   const out = join(dir, 'dist');
-  const env = childEnv(process.env, { CONTENT_DIR: dir, ...opts.env });
+  // NODE_ENV as a production build has it (src/build/steps.ts), for the plain `astro build` too.
+  const env = childEnv(process.env, { CONTENT_DIR: dir, ...opts.env, ...(opts.pagefind ? {} : { NODE_ENV: 'production' }) });
   let output = '';
   try {
     // With the search index: as `npm run build` builds it (scripts/build.ts, one bundle per year).

@@ -32,6 +32,8 @@ const withDraft = (dir: string) => {
 
 describe('drafts', { timeout: 180_000 }, () => {
   it('leave no trace in the production build', async () => {
+    // Built from this process, whose NODE_ENV is Vitest's `test`: the build must still be a production one.
+    expect(process.env.NODE_ENV).not.toBe('production');
     const r = await buildFixture('tests/fixtures/content-min', withDraft, { pagefind: true });
     expect(r.ok, r.output).toBe(true);
     expect(filesContaining(r.out, MARKER)).toEqual([]);
