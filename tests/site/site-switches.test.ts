@@ -16,13 +16,15 @@ import { buildFixture } from '../helpers/fixture-build';
 import { waitForAnswer } from '../helpers/browser';
 import { checkLinks } from '../helpers/links';
 
+/** A rewording is text, wherever it is shown: server-rendered or set by the search page's script. */
+const HOSTILE = '<img src=x onerror=alert(1)>"><script>alert(2)</script>';
 let out = '';
 let server: DistServer;
 let browser: Browser;
 
 beforeAll(async () => {
   const config = join(mkdtempSync(join(tmpdir(), 'fazhi-site-')), 'site.config.yaml');
-  writeFileSync(config, 'name: 某地法治政府建设年度报告\nfeed: false\nopenData: false\n');
+  writeFileSync(config, `name: 某地法治政府建设年度报告\nfeed: false\nopenData: false\nstrings:\n  site.footer: '${HOSTILE}'\n  search.placeholder: '${HOSTILE}'\n`);
   const build = await buildFixture('content', () => {}, { pagefind: true, env: { SITE_CONFIG: config } });
   if (!build.ok) throw new Error(`构建失败 / the build failed:\n${build.output.slice(-4000)}`);
   out = build.out;
@@ -49,7 +51,11 @@ describe('feed and open data switched off', () => {
       });
     }
     expect(linking).toEqual([]);
-    expect(load(readFileSync(join(out, 'index.html'), 'utf8'))('title').text()).toBe('某地法治政府建设年度报告');
+    const $ = load(readFileSync(join(out, 'index.html'), 'utf8'));
+    expect($('title').text()).toBe('某地法治政府建设年度报告');
+    expect($('footer').text()).toContain(HOSTILE);
+    expect($('footer img, footer script, body script:contains("alert")').length).toBe(0);
+    expect($('input[name="q"]').first().attr('placeholder')).toBe(HOSTILE);
   });
 
   it('has no broken link', async () => {
@@ -60,13 +66,17 @@ describe('feed and open data switched off', () => {
 
   it('keeps a search within a place, naming the place from its page', async () => {
     const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
     try {
       await page.goto(server.url(`/search/?q=${encodeURIComponent('复议')}&place=guangdong`));
       await waitForAnswer(page);
+      expect(await page.$$eval('img[src="x"]', (els) => els.length)).toBe(0);
       expect(await page.textContent('#search-scope')).toContain(t.search.scope('广东省'));
       const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
       expect(hrefs.length).toBeGreaterThan(0);
       for (const h of hrefs) expect(h.startsWith('/places/guangdong/')).toBe(true);
+      expect(dialogs).toEqual([]);
     } finally {
       await page.close();
     }
