@@ -14,7 +14,8 @@ export interface Series {
   points: Point[];
 }
 
-export const CHART_COLORS = ['#8f1d17', '#1f6feb', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0a7480', '#57606a'];
+/** Line colours, the first the site's brand colour (a theme token a site configuration may set): used in `style`, where var() works. */
+export const CHART_COLORS = ['var(--color-brand-700)', '#1f6feb', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0a7480', '#57606a'];
 
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 56 };
 
