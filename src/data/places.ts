@@ -26,17 +26,22 @@ export async function getPlace(id: string): Promise<Place> {
   return p;
 }
 
+/** The place a jurisdiction's site is scoped to; undefined for the national collection. */
+const siteRoot = (): string | undefined => siteScopeOf(buildConfig());
+
 /** True if the site has a page for `placeId`: every place of the national collection, a jurisdiction's own and those below it. */
-export const onSite = (placeId: string): boolean => inSiteScope(siteScopeOf(buildConfig()), placeId);
+export const onSite = (placeId: string): boolean => inSiteScope(siteRoot(), placeId);
 
 /** The places of the site (a jurisdiction's site leaves out the rest of places.yaml, and the places above its own). */
 export async function getAllPlaces(): Promise<Place[]> {
-  return [...(await places()).values()].filter((p) => onSite(p.id));
+  const root = siteRoot();
+  const all = [...(await places()).values()];
+  return root ? all.filter((p) => inSiteScope(root, p.id)) : all;
 }
 
 /** The places at the top of the site: the provinces, or a jurisdiction's own place. */
 export async function getTopPlaces(): Promise<Place[]> {
-  const root = siteScopeOf(buildConfig());
+  const root = siteRoot();
   return root ? [await getPlace(root)] : getProvinces();
 }
 
@@ -55,7 +60,9 @@ export async function getPlaceIds(): Promise<Set<string>> {
 
 /** Provinces that hold places of the site, ordered by division code: the groups of split tables and the search filter. */
 export async function getProvinces(): Promise<Place[]> {
-  return rootsOf(await places()).filter((p) => onSite(p.id) || descendantsAndSelf(p).some((d) => onSite(d.id)));
+  const root = siteRoot();
+  const provinces = rootsOf(await places());
+  return root ? provinces.filter((p) => root === p.id || root.startsWith(`${p.id}/`)) : provinces;
 }
 
 /** The place and all places under it. */
