@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleList, bundlePath, planBundles } from '../src/lib/search/bundles';
+import { bundleList, bundleListScript, bundlePath, planBundles, servedList } from '../src/lib/search/bundles';
 import { searchDocHtml, searchDocOf, searchDocument } from '../src/lib/search/doc';
 import { bundleDigest, searchSources, stopPairs, yearStopPairs, type SearchSource } from '../src/lib/search/indexer';
 import { pairText, pairWords, SPACE, textFromPairs } from '../src/lib/search/text';
@@ -156,5 +156,22 @@ describe('bundle digests', () => {
     expect(bundleDigest(bundle([source(1), source(2, 'edited')]), ['法治'])).not.toBe(base);
     expect(bundleDigest(bundle([source(1)]), ['法治'])).not.toBe(base);
     expect(bundleDigest(bundle([source(1), source(2)]), ['政府'])).not.toBe(base);
+  });
+});
+
+describe('the bundle list in the search page', () => {
+  it('is inert JSON whatever its values hold, and reads back unchanged', async () => {
+    const { load } = await import('cheerio');
+    const hostile = '/pagefind/</script><script>alert(1)</script><!--/';
+    const list = { years: [{ year: 2023, bundles: [hostile], stop: hostile, tag: '"><img src=x onerror=alert(2)>' }] };
+    const text = bundleListScript(list);
+    expect(text).not.toContain('<');
+    const $ = load(`<script type="application/json" id="l">${text}</script><p id="after">ok</p>`);
+    expect($('script').length).toBe(1);
+    expect($('img').length).toBe(0);
+    expect($('#after').text()).toBe('ok');
+    expect(JSON.parse($('#l').text())).toEqual(list);
+    // Served under a base path, the same list's paths carry it.
+    expect(servedList(list, (p) => `/fzbg${p}`).years[0].bundles).toEqual([`/fzbg${hostile}`]);
   });
 });

@@ -97,6 +97,12 @@ export const servedList = (list: BundleList, at: (path: string) => string): Bund
   years: list.years.map((y) => ({ ...y, bundles: y.bundles.map(at), stop: at(y.stop) })),
 });
 
+/**
+ * `list` as the text of the search page's `<script type="application/json">`: JSON with every `<`
+ * escaped, so no value (a path, a tag) can ever close the element or open another.
+ */
+export const bundleListScript = (list: BundleList): string => JSON.stringify(list).replace(/</g, '\\u003c');
+
 /** `list` without its cache tags: the bundles and stop lists, which must be the ones indexed. */
 export const untaggedList = (list: BundleList): BundleList => ({ years: list.years.map(({ tag: _tag, ...y }) => y) });
 
